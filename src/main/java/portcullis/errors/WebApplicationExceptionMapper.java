@@ -1,0 +1,28 @@
+package portcullis.errors;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Locale;
+
+/** The runtime's own refusals (404, 405, 406, 415 ...) keep their status but answer in our JSON shape. */
+@Provider
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+    @Override
+    public Response toResponse(WebApplicationException exception) {
+        Response original = exception.getResponse();
+        Response.StatusType status = original.getStatusInfo();
+        Response.ResponseBuilder response = Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(ErrorBody.of("request", status.getReasonPhrase().toLowerCase(Locale.ROOT)));
+        String allow = original.getHeaderString(HttpHeaders.ALLOW);
+        if (allow != null) {
+            response.header(HttpHeaders.ALLOW, allow);
+        }
+        return response.build();
+    }
+}

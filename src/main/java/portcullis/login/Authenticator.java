@@ -1,0 +1,36 @@
+package portcullis.login;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Logger;
+import portcullis.users.PasswordHasher;
+import portcullis.users.User;
+import portcullis.users.Users;
+
+/** Checks an email and password against the user store. */
+@Stateless
+public class Authenticator {
+    private static final Logger LOG = Logger.getLogger(Authenticator.class.getName());
+
+    @Inject
+    Users users;
+
+    @Inject
+    PasswordHasher hasher;
+
+    public User authenticate(String email, String password) {
+        Optional<User> user = users.findByEmail(email);
+        if (user.isEmpty()) {
+            // Unknown emails pay for one bcrypt check too, so response time does not reveal which emails exist.
+            hasher.matchNothing(password);
+            LOG.fine("Login refused: unknown email");
+            throw new InvalidCredentialsException();
+        }
+        if (!user.get().passwordMatches(password, hasher)) {
+            LOG.fine(() -> "Login refused: wrong password for user " + user.get().getId());
+            throw new InvalidCredentialsException();
+        }
+        return user.get();
+    }
+}

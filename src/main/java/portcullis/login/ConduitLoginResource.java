@@ -1,0 +1,37 @@
+package portcullis.login;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import portcullis.tokens.TokenIssuer;
+import portcullis.users.ConduitUser;
+import portcullis.users.User;
+
+/**
+ * Conduit login at {@code POST /api/users/login}, and at {@code /api/user/login}, the path the Conduit
+ * "Authorization Token" document names in its heading.
+ */
+@Path("{collection: users?}/login")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ConduitLoginResource {
+
+    @Inject
+    Authenticator authenticator;
+
+    @Inject
+    TokenIssuer tokenIssuer;
+
+    @POST
+    public ConduitUser login(@NotNull(message = "can't be blank") @Valid ConduitLogin body) {
+        User user = authenticator.authenticate(body.user().email(), body.user().password());
+        return ConduitUser.of(user, tokenIssuer.issue(user.tokenSubject()));
+    }
+}

@@ -1,0 +1,71 @@
+package portcullis.login;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import portcullis.tokens.Authenticated;
+import portcullis.tokens.TokenIssuer;
+import portcullis.users.User;
+import portcullis.users.Users;
+
+/**
+ * The Edumaps dialect: login at {@code POST /api/auth/login} (and {@code /api/auth/local}, the path of the seed's
+ * curl example), as JSON or form-encoded, and re-authentication at {@code POST /api/auth/token}.
+ */
+@Path("auth")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class EdumapsAuthResource {
+    private static final String LOGIN = "{path: login|local}";
+
+    @Inject
+    Authenticator authenticator;
+
+    @Inject
+    Users users;
+
+    @Inject
+    TokenIssuer tokenIssuer;
+
+    @POST
+    @Path(LOGIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public EdumapsSession login(@NotNull(message = "can't be blank") @Valid EdumapsLogin body) {
+        return sessionFor(authenticator.authenticate(body.email(), body.password()));
+    }
+
+    @POST
+    @Path(LOGIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public EdumapsSession loginWithForm(
+            @FormParam("email") @NotBlank(message = "can't be blank") @Size(max = 254, message = "is too long")
+            String email,
+            @FormParam("password") @NotBlank(message = "can't be blank") @Size(max = 256, message = "is too long")
+            String password) {
+        return sessionFor(authenticator.authenticate(email, password));
+    }
+
+    /** A new token and the user's current data, re-read from the store. */
+    @POST
+    @Path("token")
+    @Authenticated
+    public EdumapsSession reauthenticate(@Context SecurityContext caller) {
+        return sessionFor(users.of((JsonWebToken) caller.getUserPrincipal()));
+    }
+
+    private EdumapsSession sessionFor(User user) {
+        return EdumapsSession.of(user, tokenIssuer.issue(user.tokenSubject()));
+    }
+}

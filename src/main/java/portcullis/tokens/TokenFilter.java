@@ -1,0 +1,52 @@
+package portcullis.tokens;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Verifies the token of every request to an {@link Authenticated} endpoint and sets the {@code SecurityContext}.
+ * The token comes in {@code Authorization} or, for Edumaps clients, {@code Authorisation} (British spelling), as
+ * {@code Token <jwt>} (Conduit), {@code Bearer <jwt>} (MicroProfile JWT) or bare.
+ */
+@Provider
+@Authenticated
+@Priority(Priorities.AUTHENTICATION)
+public class TokenFilter implements ContainerRequestFilter {
+    static final String EDUMAPS_HEADER = "Authorisation";
+    private static final List<String> SCHEMES = List.of("Token", "Bearer");
+
+    @Inject
+    TokenVerifier verifier;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String header = Stream.of(HttpHeaders.AUTHORIZATION, EDUMAPS_HEADER)
+                .map(request::getHeaderString)
+                .filter(value -> value != null && !value.isBlank())
+                .findFirst()
+                .orElseThrow(InvalidTokenException::missing);
+        String token = tokenIn(header.strip()).orElseThrow(InvalidTokenException::new);
+        request.setSecurityContext(new TokenSecurityContext(verifier.verify(token),
+                request.getSecurityContext().isSecure()));
+    }
+
+    private static Optional<String> tokenIn(String header) {
+        int space = header.indexOf(' ');
+        if (space < 0) {
+            return Optional.of(header); // bare: a JWT never contains a space
+        }
+        String scheme = header.substring(0, space);
+        return SCHEMES.stream()
+                .filter(scheme::equalsIgnoreCase)
+                .map(known -> header.substring(space + 1).strip())
+                .findFirst();
+    }
+}

@@ -1,0 +1,39 @@
+package portcullis.users;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import portcullis.tokens.TokenIssuer;
+
+/** Conduit registration: {@code POST /api/users}. */
+@Path("users")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ConduitUsersResource {
+
+    @Inject
+    Users users;
+
+    @Inject
+    TokenIssuer tokenIssuer;
+
+    @POST
+    public Response register(@NotNull(message = "can't be blank") @Valid ConduitRegistration body,
+            @Context UriInfo uri) {
+        ConduitRegistration.NewUser newUser = body.user();
+        User user = users.register(newUser.email(), newUser.username(), newUser.password());
+        return Response.created(uri.getBaseUriBuilder().path("user").build())
+                .entity(ConduitUser.of(user, tokenIssuer.issue(user.tokenSubject())))
+                .build();
+    }
+}

@@ -1,0 +1,190 @@
+package portcullis.users;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import portcullis.tokens.TokenSubject;
+
+/**
+ * An account. The email is the login name, stored normalised so that it compares case-insensitively; the username is
+ * unique case-insensitively too, so that "Alice" cannot impersonate "alice". The password hash never leaves it.
+ */
+@Entity
+@Table(name = "accounts") // USER is a reserved word in Derby and PostgreSQL
+@NamedQuery(name = User.BY_EMAIL, query = "SELECT u FROM User u WHERE u.email = :email")
+@NamedQuery(name = User.BY_USERNAME, query = "SELECT u FROM User u WHERE u.usernameKey = :usernameKey")
+public class User {
+    public static final String BY_EMAIL = "User.byEmail";
+    public static final String BY_USERNAME = "User.byUsername";
+    static final Set<String> GROUPS = Set.of("user");
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 254)
+    private String email;
+
+    @Column(nullable = false, length = 64)
+    private String username;
+
+    @Column(name = "username_key", nullable = false, unique = true, length = 64)
+    private String usernameKey;
+
+    @Column(length = 128)
+    private String name;
+
+    @Column(length = 2000)
+    private String bio;
+
+    @Column(length = 2048)
+    private String image;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "account_topics", joinColumns = @JoinColumn(name = "account_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "topic", nullable = false, length = 64)
+    private List<String> topics = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "account_organisations", joinColumns = @JoinColumn(name = "account_id"))
+    @Column(name = "domain", nullable = false, length = 253)
+    private Set<String> organisations = new LinkedHashSet<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "account_integrations", joinColumns = @JoinColumn(name = "account_id"))
+    @Column(name = "service", nullable = false, length = 64)
+    private Set<String> integrations = new LinkedHashSet<>();
+
+    @Column(name = "password_hash", nullable = false, length = 100)
+    private String passwordHash;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected User() {
+        // for JPA
+    }
+
+    User(String email, String username, String passwordHash) {
+        this.email = normalizeEmail(email);
+        rename(username);
+        this.passwordHash = passwordHash;
+        this.createdAt = now();
+        this.updatedAt = createdAt;
+    }
+
+    public static String normalizeEmail(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    static String usernameKey(String username) {
+        return username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether {@code candidate} is this user's password; the hash itself stays inside. */
+    public boolean passwordMatches(String candidate, PasswordHasher hasher) {
+        return hasher.matches(candidate, passwordHash);
+    }
+
+    public TokenSubject tokenSubject() {
+        return new TokenSubject(String.valueOf(id), email, GROUPS);
+    }
+
+    void changeEmail(String newEmail) {
+        this.email = normalizeEmail(newEmail);
+    }
+
+    void rename(String newUsername) {
+        this.username = newUsername.strip();
+        this.usernameKey = usernameKey(newUsername);
+    }
+
+    void changePasswordHash(String newHash) {
+        this.passwordHash = newHash;
+    }
+
+    void describe(String newName, String newBio, String newImage) {
+        this.name = newName;
+        this.bio = newBio;
+        this.image = newImage;
+    }
+
+    void touch() {
+        this.updatedAt = now();
+    }
+
+    // Millisecond precision: what clients see (ISO-8601 with milliseconds) is exactly what is stored.
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getBio() {
+        return bio;
+    }
+
+    public String getImage() {
+        return image;
+    }
+
+    public List<String> getTopics() {
+        return List.copyOf(topics);
+    }
+
+    /** Domains of the organisations this user belongs to, sorted. */
+    public List<String> getOrganisations() {
+        return organisations.stream().sorted().toList();
+    }
+
+    /** Names of the services this user has enabled, sorted. */
+    public List<String> getIntegrations() {
+        return integrations.stream().sorted().toList();
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

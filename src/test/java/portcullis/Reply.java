@@ -1,0 +1,31 @@
+package portcullis;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.http.HttpHeaders;
+
+/** An HTTP answer as the test saw it. */
+public record Reply(int status, HttpHeaders headers, String body) {
+
+    /** The body as a JSON object, after checking that it was declared JSON. */
+    public JsonObject json() {
+        String type = headers.firstValue("Content-Type").orElse("");
+        assertTrue(type.startsWith("application/json"), "expected a JSON answer, got '" + type + "': " + body);
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+
+    public JsonObject user() {
+        return json().getJsonObject("user");
+    }
+
+    @Override
+    public String toString() {
+        return status + " " + body;
+    }
+}

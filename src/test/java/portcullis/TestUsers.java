@@ -1,0 +1,40 @@
+package portcullis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.UUID;
+
+/** Fresh accounts for tests: every test makes its own, so tests never depend on each other. */
+public final class TestUsers {
+
+    private TestUsers() {
+    }
+
+    public record Registered(long id, String email, String username, String password, String token) {
+    }
+
+    public static Registered register(Api api) {
+        String unique = UUID.randomUUID().toString().substring(0, 12);
+        return register(api, "user-" + unique + "@example.com", "user_" + unique, "pw-" + unique + "-secret");
+    }
+
+    public static Registered register(Api api, String email, String username, String password) {
+        Reply reply = api.post("users", registration(email, username, password));
+        assertEquals(201, reply.status(), reply::toString);
+        return new Registered(reply.user().getJsonNumber("id").longValue(), reply.user().getString("email"),
+                username, password, reply.user().getString("token"));
+    }
+
+    public static String registration(String email, String username, String password) {
+        return "{\"user\":{\"username\":\"" + username + "\",\"email\":\"" + email + "\",\"password\":\""
+                + password + "\"}}";
+    }
+
+    public static String conduitLogin(String email, String password) {
+        return "{\"user\":{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}}";
+    }
+
+    public static String edumapsLogin(String email, String password) {
+        return "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
+    }
+}
