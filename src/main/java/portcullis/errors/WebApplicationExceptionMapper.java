@@ -3,6 +3,7 @@ package portcullis.errors;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NoContentException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -14,6 +15,13 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(WebApplicationException exception) {
+        if (exception.getCause() instanceof NoContentException) {
+            // JAX-RS turns an empty body into 400; for a client it is a required field left out, like any other.
+            return Response.status(ConstraintViolationMapper.UNPROCESSABLE_CONTENT)
+                    .type(MediaType.APPLICATION_JSON)
+                    .entity(ErrorBody.of("body", "can't be blank"))
+                    .build();
+        }
         Response original = exception.getResponse();
         Response.StatusType status = original.getStatusInfo();
         Response.ResponseBuilder response = Response.status(status)

@@ -1,6 +1,8 @@
 package portcullis.login;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -10,6 +12,7 @@ import portcullis.users.Users;
 
 /** Checks an email and password against the user store. */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // bcrypt runs without holding a connection or a lock
 public class Authenticator {
     private static final Logger LOG = Logger.getLogger(Authenticator.class.getName());
 

@@ -24,5 +24,9 @@ public record ConduitRegistration(@NotNull(message = "can't be blank") @Valid Ne
             @NotBlank(message = "can't be blank")
             @Size(max = UserRules.PASSWORD_MAX, message = "is too long (maximum is 256 characters)")
             String password) {
+
+        public NewUser {
+            email = email == null ? null : email.strip(); // surrounding blanks are a typo, not part of the address
+        }
     }
 }

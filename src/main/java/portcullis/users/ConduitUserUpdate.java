@@ -32,6 +32,10 @@ public record ConduitUserUpdate(@NotNull(message = "can't be blank") @Valid Chan
             @Size(max = 2048, message = "is too long (maximum is 2048 characters)")
             String image) {
 
+        public Changes {
+            email = email == null ? null : email.strip(); // surrounding blanks are a typo, not part of the address
+        }
+
         UserChanges toChanges() {
             return new UserChanges(email, username, password, name, bio, image);
         }

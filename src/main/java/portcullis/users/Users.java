@@ -28,17 +28,11 @@ public class Users {
     @Resource
     SessionContext session;
 
+    // Hashing runs outside any transaction, so no database connection or lock is held for the ~250 ms bcrypt takes.
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public User register(String email, String username, String password) {
         checkAvailable(email, username, null);
-        User user = new User(email, username, hasher.hash(password));
-        try {
-            em.persist(user);
-            em.flush();
-        } catch (PersistenceException lostRace) {
-            // Another registration of the same email or username committed between our check and our insert: the
-            // unique constraints decide. Which one it was is read in a new transaction, as ours is rolled back.
-            throw session.getBusinessObject(Users.class).takenBy(email, username);
-        }
+        User user = write(new User(email, username, hasher.hash(password)), email, username);
         LOG.info(() -> "Registered user " + user.getId());
         return user;
     }
@@ -59,6 +53,7 @@ public class Users {
         return parseId(token.getSubject()).flatMap(this::findById).orElseThrow(UnknownUserException::new);
     }
 
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public User update(JsonWebToken token, UserChanges changes) {
         User user = of(token);
         checkAvailable(changes.email(), changes.username(), user.getId());
@@ -76,26 +71,43 @@ public class Users {
                 changes.bio() == null ? user.getBio() : emptyToNull(changes.bio()),
                 changes.image() == null ? user.getImage() : emptyToNull(changes.image()));
         user.touch();
-        try {
-            em.flush();
-        } catch (OptimisticLockException concurrentChange) {
-            throw new ConcurrentUpdateException();
-        } catch (PersistenceException lostRace) {
-            throw session.getBusinessObject(Users.class).takenBy(changes.email(), changes.username());
-        }
-        return user;
+        return write(user, changes.email(), changes.username());
     }
 
-    /** Which of the two unique fields another user has, seen from a fresh transaction. */
+    /**
+     * Stores a new or changed user in a transaction of its own. When a concurrent registration or change took the
+     * same email or username between our check and our write, the unique constraints decide, and the loser learns
+     * which field from a fresh read once its own transaction (and every lock it held) is gone.
+     */
+    private User write(User user, String email, String username) {
+        try {
+            return session.getBusinessObject(Users.class).store(user);
+        } catch (UniqueKeyConflict lostRace) {
+            return takenBy(email, username);
+        }
+    }
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public RuntimeException takenBy(String email, String username) {
+    public User store(User user) {
+        try {
+            User stored = em.merge(user);
+            em.flush();
+            return stored;
+        } catch (OptimisticLockException concurrentChange) {
+            throw new ConcurrentUpdateException();
+        } catch (PersistenceException constraintViolated) {
+            throw new UniqueKeyConflict();
+        }
+    }
+
+    private User takenBy(String email, String username) {
         if (email != null && findByEmail(email).isPresent()) {
-            return new EmailTakenException();
+            throw new EmailTakenException();
         }
         if (username != null && findByUsername(username).isPresent()) {
-            return new UsernameTakenException();
+            throw new UsernameTakenException();
         }
-        return new ConcurrentUpdateException();
+        throw new ConcurrentUpdateException();
     }
 
     private void checkAvailable(String email, String username, Long self) {

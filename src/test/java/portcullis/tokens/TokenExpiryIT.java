@@ -1,0 +1,52 @@
+package portcullis.tokens;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import portcullis.Api;
+import portcullis.Deployments;
+import portcullis.Jwt;
+import portcullis.Reply;
+import portcullis.TestUsers;
+import portcullis.TestUsers.Registered;
+
+/** Token lifetime and expiry, on a deployment configured for three-second tokens and no clock leeway. */
+@ExtendWith(ArquillianExtension.class)
+public class TokenExpiryIT {
+
+    @Deployment(testable = false)
+    public static WebArchive war() {
+        return Deployments.builtWarConfiguredWith("""
+                portcullis.tokens.lifetime=PT3S
+                portcullis.tokens.clock-leeway=PT0S
+                """);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    public void tokenLifetimeComesFromConfigurationAndAnExpiredTokenIsRefused() throws InterruptedException {
+        Api api = new Api(base);
+        Registered user = TestUsers.register(api);
+        long issuedAt = Jwt.claims(user.token()).getJsonNumber("iat").longValue();
+        long expiresAt = Jwt.claims(user.token()).getJsonNumber("exp").longValue();
+        assertEquals(3, expiresAt - issuedAt);
+        assertEquals(200, api.get("user", "Authorization", "Token " + user.token()).status());
+
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), Instant.ofEpochSecond(expiresAt + 1)).toMillis()));
+
+        Reply current = api.get("user", "Authorization", "Token " + user.token());
+        assertEquals(401, current.status(), current::toString);
+        assertEquals("is invalid", current.json().getJsonObject("errors").getJsonArray("token").getString(0));
+        assertEquals(401, api.post("auth/token", "", "Authorisation", user.token()).status());
+    }
+}
