@@ -1,0 +1,111 @@
+package portcullis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Payara Micro as a process of its own, started with the options the run command and Arquillian use, for tests that
+ * need what the Arquillian container cannot do: stop a server and start it again on the same data.
+ */
+public final class PayaraMicroProcess implements AutoCloseable {
+    private static final Duration STARTUP_LIMIT = Duration.ofMinutes(3);
+
+    private final Process process;
+    private final Path log;
+    private final URL base;
+
+    private PayaraMicroProcess(Process process, Path log, URL base) {
+        this.process = process;
+        this.log = log;
+        this.base = base;
+    }
+
+    /** Starts the built WAR with its Derby database in {@code dataDirectory}, and waits until it answers. */
+    public static PayaraMicroProcess start(Path dataDirectory, String name) throws IOException {
+        int port = freePort();
+        Path target = Path.of(System.getProperty("portcullis.target", "target"));
+        Path log = target.resolve(name + ".log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-Dhazelcast.phone.home.enabled=false",
+                "-Dderby.system.home=" + dataDirectory.toAbsolutePath(),
+                "-Djava.io.tmpdir=" + target.toAbsolutePath(),
+                "-jar", System.getProperty("payara.micro.jar", "target/payara-micro.jar"),
+                "--nocluster",
+                "--port", String.valueOf(port)));
+        command.addAll(Arrays.asList(System.getProperty("payara.micro.options", "").split(" ")));
+        command.addAll(List.of("--deploy", Deployments.BUILT_WAR.getAbsolutePath()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        PayaraMicroProcess server = new PayaraMicroProcess(process, log, new URL("http://localhost:" + port + "/"));
+        server.awaitDeployment();
+        return server;
+    }
+
+    public URL base() {
+        return base;
+    }
+
+    // A failed deployment does not stop Payara Micro: it keeps running and answers 404. So wait for our own answer.
+    private void awaitDeployment() {
+        Api api = new Api(base);
+        Instant deadline = Instant.now().plus(STARTUP_LIMIT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                Reply reply = api.get("user");
+                if (reply.status() == 401 && reply.body().contains("\"errors\"")) {
+                    return;
+                }
+            } catch (UncheckedIOException notListeningYet) {
+                // keep waiting
+            }
+            pause();
+        }
+        close();
+        throw new IllegalStateException("Portcullis was not deployed within " + STARTUP_LIMIT + "; see " + log);
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
