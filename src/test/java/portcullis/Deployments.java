@@ -1,6 +1,10 @@
 package portcullis;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -16,8 +20,20 @@ public final class Deployments {
         return ShrinkWrap.createFromZipFile(WebArchive.class, BUILT_WAR);
     }
 
-    /** The built WAR with MicroProfile Config properties of its own, for behaviour that depends on configuration. */
-    public static WebArchive builtWarConfiguredWith(String properties) {
-        return builtWar().addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties");
+    /**
+     * The built WAR with some of its MicroProfile Config defaults overridden, for behaviour that depends on
+     * configuration. The overrides are appended: in a properties file the last value of a key wins.
+     */
+    public static WebArchive builtWarConfiguredWith(String overrides) {
+        WebArchive war = builtWar();
+        String config = "WEB-INF/classes/META-INF/microprofile-config.properties";
+        String defaults;
+        try (InputStream in = war.get(config).getAsset().openStream()) {
+            defaults = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        war.delete(config);
+        return war.add(new StringAsset(defaults + "\n" + overrides), config);
     }
 }

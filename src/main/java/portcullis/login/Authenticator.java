@@ -34,6 +34,11 @@ public class Authenticator {
             LOG.fine(() -> "Login refused: wrong password for user " + user.get().getId());
             throw new InvalidCredentialsException();
         }
+        if (user.get().isDisabled()) {
+            // Checked after the password, and answered alike, so that the answer does not reveal disabled accounts.
+            LOG.fine(() -> "Login refused: user " + user.get().getId() + " is disabled");
+            throw new InvalidCredentialsException();
+        }
         return user.get();
     }
 }

@@ -9,9 +9,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import portcullis.tokens.TokenIssuer;
 import portcullis.users.ConduitUser;
 import portcullis.users.User;
+import portcullis.users.UserTokens;
 
 /**
  * Conduit login at {@code POST /api/users/login}, and at {@code /api/user/login}, the path the Conduit
@@ -27,11 +27,11 @@ public class ConduitLoginResource {
     Authenticator authenticator;
 
     @Inject
-    TokenIssuer tokenIssuer;
+    UserTokens userTokens;
 
     @POST
     public ConduitUser login(@NotNull(message = "can't be blank") @Valid ConduitLogin body) {
         User user = authenticator.authenticate(body.user().email(), body.user().password());
-        return ConduitUser.of(user, tokenIssuer.issue(user.tokenSubject()));
+        return ConduitUser.of(user, userTokens.issueFor(user));
     }
 }

@@ -16,8 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import portcullis.tokens.Authenticated;
-import portcullis.tokens.TokenIssuer;
 import portcullis.users.User;
+import portcullis.users.UserTokens;
 import portcullis.users.Users;
 
 /**
@@ -37,7 +37,7 @@ public class EdumapsAuthResource {
     Users users;
 
     @Inject
-    TokenIssuer tokenIssuer;
+    UserTokens userTokens;
 
     @POST
     @Path(LOGIN)
@@ -66,6 +66,6 @@ public class EdumapsAuthResource {
     }
 
     private EdumapsSession sessionFor(User user) {
-        return EdumapsSession.of(user, tokenIssuer.issue(user.tokenSubject()));
+        return EdumapsSession.of(user, userTokens.issueFor(user));
     }
 }

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import portcullis.tokens.Authenticated;
-import portcullis.tokens.TokenIssuer;
 
 /** The Conduit current user: {@code GET} and {@code PUT /api/user}. */
 @Path("user")
@@ -27,7 +26,7 @@ public class ConduitUserResource {
     Users users;
 
     @Inject
-    TokenIssuer tokenIssuer;
+    UserTokens userTokens;
 
     @GET
     public ConduitUser current(@Context SecurityContext caller) {
@@ -41,6 +40,6 @@ public class ConduitUserResource {
     public ConduitUser update(@NotNull(message = "can't be blank") @Valid ConduitUserUpdate body,
             @Context SecurityContext caller) {
         User user = users.update((JsonWebToken) caller.getUserPrincipal(), body.user().toChanges());
-        return ConduitUser.of(user, tokenIssuer.issue(user.tokenSubject()));
+        return ConduitUser.of(user, userTokens.issueFor(user));
     }
 }

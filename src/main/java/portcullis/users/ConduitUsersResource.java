@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import portcullis.tokens.TokenIssuer;
 
 /** Conduit registration: {@code POST /api/users}. */
 @Path("users")
@@ -25,7 +24,7 @@ public class ConduitUsersResource {
     Users users;
 
     @Inject
-    TokenIssuer tokenIssuer;
+    UserTokens userTokens;
 
     @POST
     public Response register(@NotNull(message = "can't be blank") @Valid ConduitRegistration body,
@@ -33,7 +32,7 @@ public class ConduitUsersResource {
         ConduitRegistration.NewUser newUser = body.user();
         User user = users.register(newUser.email(), newUser.username(), newUser.password());
         return Response.created(uri.getBaseUriBuilder().path("user").build())
-                .entity(ConduitUser.of(user, tokenIssuer.issue(user.tokenSubject())))
+                .entity(ConduitUser.of(user, userTokens.issueFor(user)))
                 .build();
     }
 }

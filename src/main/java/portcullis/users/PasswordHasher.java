@@ -12,7 +12,7 @@ import org.mindrot.jbcrypt.BCrypt;
 public class PasswordHasher {
 
     @Inject
-    @ConfigProperty(name = "portcullis.users.bcrypt-cost", defaultValue = "12")
+    @ConfigProperty(name = "portcullis.users.bcrypt-cost")
     int cost;
 
     private String unmatchableHash;

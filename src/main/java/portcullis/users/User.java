@@ -33,7 +33,6 @@ import portcullis.tokens.TokenSubject;
 public class User {
     public static final String BY_EMAIL = "User.byEmail";
     public static final String BY_USERNAME = "User.byUsername";
-    static final Set<String> GROUPS = Set.of("user");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -82,6 +81,9 @@ public class User {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(nullable = false)
+    private boolean disabled;
+
     @Version
     private long version;
 
@@ -110,8 +112,21 @@ public class User {
         return hasher.matches(candidate, passwordHash);
     }
 
-    public TokenSubject tokenSubject() {
-        return new TokenSubject(String.valueOf(id), email, GROUPS);
+    TokenSubject tokenSubject(Set<String> groups) {
+        return new TokenSubject(subject(), email, groups);
+    }
+
+    /** The {@code sub} of this user's tokens. */
+    public String subject() {
+        return String.valueOf(id);
+    }
+
+    public boolean isDisabled() {
+        return disabled;
+    }
+
+    void disable(boolean value) {
+        this.disabled = value;
     }
 
     void changeEmail(String newEmail) {

@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceException;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import portcullis.revocation.RevocationList;
 
 /** Owns the user store: registration, lookups and changes. */
 @Stateless
@@ -24,6 +25,9 @@ public class Users {
 
     @Inject
     PasswordHasher hasher;
+
+    @Inject
+    RevocationList revocationList;
 
     @Resource
     SessionContext session;
@@ -65,6 +69,8 @@ public class Users {
         }
         if (changes.password() != null) {
             user.changePasswordHash(hasher.hash(changes.password()));
+            // Before the write: should the write fail, the old tokens are gone but the password is not changed.
+            revocationList.revokeAllOf(user.subject());
         }
         user.describe(
                 changes.name() == null ? user.getName() : emptyToNull(changes.name()),
@@ -72,6 +78,16 @@ public class Users {
                 changes.image() == null ? user.getImage() : emptyToNull(changes.image()));
         user.touch();
         return write(user, changes.email(), changes.username());
+    }
+
+    /** Disables or enables an account: a disabled user cannot log in and every token of theirs is refused. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void setDisabled(long id, boolean disabled) {
+        User user = findById(id).orElseThrow(NoSuchUserException::new);
+        user.disable(disabled);
+        user.touch();
+        revocationList.disable(user.subject(), disabled);
+        write(user, null, null);
     }
 
     /**

@@ -1,0 +1,35 @@
+package portcullis.login;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import portcullis.revocation.RevocationList;
+import portcullis.tokens.Authenticated;
+
+/** Logging out: {@code POST /api/auth/logout} revokes the presented token, {@code /logout/all} every token. */
+@Path("auth/logout")
+@RequestScoped
+@Authenticated
+public class LogoutResource {
+
+    @Inject
+    RevocationList revocationList;
+
+    @POST
+    public void logout(@Context SecurityContext caller) {
+        JsonWebToken token = (JsonWebToken) caller.getUserPrincipal();
+        revocationList.revokeToken(token.getTokenID(), token.getSubject(),
+                Instant.ofEpochSecond(token.getExpirationTime()));
+    }
+
+    @POST
+    @Path("all")
+    public void logoutEverywhere(@Context SecurityContext caller) {
+        revocationList.revokeAllOf(((JsonWebToken) caller.getUserPrincipal()).getSubject());
+    }
+}

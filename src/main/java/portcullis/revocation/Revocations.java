@@ -1,0 +1,63 @@
+package portcullis.revocation;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+
+/** Owns the stored revocations. */
+@Stateless
+public class Revocations {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public void revokeToken(String jti, String subject, Instant expiresAt) {
+        if (em.find(RevokedToken.class, jti) == null) {
+            em.persist(new RevokedToken(jti, subject, expiresAt));
+        }
+    }
+
+    /** Revokes the subject's tokens issued in or before {@code epochSecond}; answers the subject's state. */
+    public SubjectRevocation revokeThrough(String subject, long epochSecond) {
+        SubjectRevocation revocation = subjectRevocation(subject);
+        revocation.revokeThrough(epochSecond);
+        return revocation;
+    }
+
+    public SubjectRevocation disable(String subject, boolean disabled, long epochSecond) {
+        SubjectRevocation revocation = revokeThrough(subject, epochSecond);
+        revocation.disable(disabled);
+        return revocation;
+    }
+
+    public List<RevokedToken> revokedTokens() {
+        return em.createNamedQuery(RevokedToken.ALL, RevokedToken.class).getResultList();
+    }
+
+    public List<SubjectRevocation> subjectRevocations() {
+        return em.createNamedQuery(SubjectRevocation.ALL, SubjectRevocation.class).getResultList();
+    }
+
+    /**
+     * Deletes what no longer matters: revoked tokens past their expiry, and subject revocations older than any token
+     * that can still be alive ({@code oldestLiveIssueTime}). Disabled subjects stay.
+     */
+    public int prune(Instant now, Instant oldestLiveIssueTime) {
+        int tokens = em.createNamedQuery(RevokedToken.EXPIRED).setParameter("now", now).executeUpdate();
+        int subjects = em.createNamedQuery(SubjectRevocation.OUTLIVED)
+                .setParameter("oldestLiveIssueTime", oldestLiveIssueTime.getEpochSecond())
+                .executeUpdate();
+        return tokens + subjects;
+    }
+
+    private SubjectRevocation subjectRevocation(String subject) {
+        SubjectRevocation revocation = em.find(SubjectRevocation.class, subject);
+        if (revocation == null) {
+            revocation = new SubjectRevocation(subject);
+            em.persist(revocation);
+        }
+        return revocation;
+    }
+}

@@ -1,0 +1,57 @@
+package portcullis.revocation;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A single revoked token, kept until it would have expired anyway. */
+@Entity
+@Table(name = "revoked_tokens")
+@NamedQuery(name = RevokedToken.ALL, query = "SELECT r FROM RevokedToken r")
+@NamedQuery(name = RevokedToken.EXPIRED, query = "DELETE FROM RevokedToken r WHERE r.expiresAt < :now")
+public class RevokedToken {
+    static final String ALL = "RevokedToken.all";
+    static final String EXPIRED = "RevokedToken.deleteExpired";
+
+    @Id
+    @Column(length = 64)
+    private String jti;
+
+    @Column(nullable = false, length = 64)
+    private String subject;
+
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
+    protected RevokedToken() {
+        // for JPA
+    }
+
+    RevokedToken(String jti, String subject, Instant expiresAt) {
+        this.jti = jti;
+        this.subject = subject;
+        this.expiresAt = expiresAt;
+    }
+
+    String jti() {
+        return jti;
+    }
+
+    Instant expiresAt() {
+        return expiresAt;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RevokedToken token && jti.equals(token.jti);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(jti);
+    }
+}

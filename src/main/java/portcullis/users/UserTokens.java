@@ -1,0 +1,39 @@
+package portcullis.users;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.config.Config;
+import portcullis.tokens.TokenIssuer;
+
+/** Issues a user's tokens, with the groups the user is in: {@code user}, and {@code admin} for configured admins. */
+@ApplicationScoped
+public class UserTokens {
+    public static final String USER = "user";
+    public static final String ADMIN = "admin";
+
+    @Inject
+    TokenIssuer tokenIssuer;
+
+    @Inject
+    Config config;
+
+    private Set<String> adminEmails;
+
+    @PostConstruct
+    void readAdmins() {
+        // A list-valued key; read through the Config API, as Payara cannot inject Optional<List<String>>.
+        adminEmails = Set.copyOf(config.getOptionalValues("portcullis.users.admin-emails", String.class)
+                .orElse(List.of())
+                .stream()
+                .map(User::normalizeEmail)
+                .toList());
+    }
+
+    public String issueFor(User user) {
+        boolean admin = adminEmails.contains(user.getEmail());
+        return tokenIssuer.issue(user.tokenSubject(admin ? Set.of(USER, ADMIN) : Set.of(USER)));
+    }
+}
