@@ -13,7 +13,11 @@ import java.time.Duration;
 public final class Api {
     public static final String JSON = "application/json";
     public static final String FORM = "application/x-www-form-urlencoded";
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1, as curl and the seed clients speak it (the JDK client would otherwise try an h2c upgrade).
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     private final URI base;
 

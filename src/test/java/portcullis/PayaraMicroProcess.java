@@ -1,9 +1,12 @@
 package portcullis;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,6 +36,15 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     /** Starts the built WAR with its Derby database in {@code dataDirectory}, and waits until it answers. */
     public static PayaraMicroProcess start(Path dataDirectory, String name) throws IOException {
+        return start(Deployments.BUILT_WAR.toPath(), dataDirectory, name, Map.of(), "api/user");
+    }
+
+    /**
+     * Starts {@code war} with the given system properties, and waits until {@code probePath} answers 401 (every
+     * app started here protects it), which a failed deployment's 404 never does.
+     */
+    public static PayaraMicroProcess start(Path war, Path dataDirectory, String name,
+            Map<String, String> systemProperties, String probePath) throws IOException {
         int port = freePort();
         Path target = Path.of(System.getProperty("portcullis.target", "target"));
         Path log = target.resolve(name + ".log");
@@ -40,15 +53,17 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 "-Xmx512m",
                 "-Dhazelcast.phone.home.enabled=false",
                 "-Dderby.system.home=" + dataDirectory.toAbsolutePath(),
-                "-Djava.io.tmpdir=" + target.toAbsolutePath(),
+                "-Djava.io.tmpdir=" + target.toAbsolutePath()));
+        systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of(
                 "-jar", System.getProperty("payara.micro.jar", "target/payara-micro.jar"),
                 "--nocluster",
                 "--port", String.valueOf(port)));
         command.addAll(Arrays.asList(System.getProperty("payara.micro.options", "").split(" ")));
-        command.addAll(List.of("--deploy", Deployments.BUILT_WAR.getAbsolutePath()));
+        command.addAll(List.of("--contextroot", "/", "--deploy", war.toAbsolutePath().toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         PayaraMicroProcess server = new PayaraMicroProcess(process, log, new URL("http://localhost:" + port + "/"));
-        server.awaitDeployment();
+        server.awaitDeployment(probePath);
         return server;
     }
 
@@ -57,20 +72,23 @@ public final class PayaraMicroProcess implements AutoCloseable {
     }
 
     // A failed deployment does not stop Payara Micro: it keeps running and answers 404. So wait for our own answer.
-    private void awaitDeployment() {
-        Api api = new Api(base);
+    private void awaitDeployment(String probePath) {
+        HttpClient client = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(STARTUP_LIMIT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                Reply reply = api.get("user");
-                if (reply.status() == 401 && reply.body().contains("\"errors\"")) {
+                HttpResponse<Void> reply = client.send(HttpRequest.newBuilder(base.toURI().resolve(probePath)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (reply.statusCode() == 401) {
                     return;
                 }
-            } catch (UncheckedIOException notListeningYet) {
+            } catch (IOException notListeningYet) {
                 // keep waiting
+            } catch (InterruptedException | URISyntaxException e) {
+                throw new IllegalStateException(e);
             }
             pause();
         }

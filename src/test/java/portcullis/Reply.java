@@ -3,6 +3,7 @@ package portcullis;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -17,6 +18,15 @@ public record Reply(int status, HttpHeaders headers, String body) {
         assertTrue(type.startsWith("application/json"), "expected a JSON answer, got '" + type + "': " + body);
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             return reader.readObject();
+        }
+    }
+
+    /** The body as a JSON array, after checking that it was declared JSON. */
+    public JsonArray jsonArray() {
+        String type = headers.firstValue("Content-Type").orElse("");
+        assertTrue(type.startsWith("application/json"), "expected a JSON answer, got '" + type + "': " + body);
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readArray();
         }
     }
 

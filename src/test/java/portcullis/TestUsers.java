@@ -25,6 +25,20 @@ public final class TestUsers {
                 username, password, reply.user().getString("token"));
     }
 
+    /**
+     * A fixed account (an admin named in a deployment's configuration): registered on first use, logged in after,
+     * as the test database outlives a test run.
+     */
+    public static Registered registerOrLogIn(Api api, String email, String username, String password) {
+        Reply reply = api.post("users", registration(email, username, password));
+        if (reply.status() != 201) {
+            reply = api.post("users/login", conduitLogin(email, password));
+        }
+        assertEquals(true, reply.status() == 201 || reply.status() == 200, reply::toString);
+        return new Registered(reply.user().getJsonNumber("id").longValue(), reply.user().getString("email"),
+                username, password, reply.user().getString("token"));
+    }
+
     public static String registration(String email, String username, String password) {
         return "{\"user\":{\"username\":\"" + username + "\",\"email\":\"" + email + "\",\"password\":\""
                 + password + "\"}}";
