@@ -2,40 +2,51 @@ package portcullis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static portcullis.TestUsers.conduitLogin;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import portcullis.TestUsers.Registered;
 
 /**
  * Nothing is lost by a restart: a real Payara Micro process is stopped and a new one started on the same Derby data
- * folder. (The Arquillian container starts a fresh server per deployment and cannot do this.)
+ * folder. (The Arquillian container starts a fresh server per deployment and cannot do this.) Both run with a key
+ * encryption secret, so the test also shows that sealed keys are stored sealed and open again after a restart.
  */
 public class RestartIT {
+    private static final Map<String, String> CONFIG = Map.of("portcullis.keys.encryption-secret", "restart-it-secret");
 
     @Test
     public void usersAndTokensSurviveARestartAndTokensOfRemovedUsersDoNot() throws Exception {
         Path data = Files.createTempDirectory(Path.of(System.getProperty("portcullis.target", "target")), "restart-it-");
         Registered kept;
         Registered removed;
+        String loggedOut;
         String firstLog;
-        try (PayaraMicroProcess first = PayaraMicroProcess.start(data, "restart-it-first")) {
+        try (PayaraMicroProcess first = start(data, "restart-it-first")) {
             Api api = new Api(first.base());
             kept = TestUsers.register(api);
             removed = TestUsers.register(api);
+            loggedOut = api.post("users/login", conduitLogin(kept.email(), kept.password())).user().getString("token");
+            assertEquals(204, api.post("auth/logout", "", "Authorization", "Token " + loggedOut).status());
             assertEquals(200, api.get("user", "Authorization", "Token " + kept.token()).status());
             firstLog = first.log();
         }
         deleteUserWhileTheServerIsDown(data, removed.id());
+        assertSigningKeysAreSealed(data);
 
-        try (PayaraMicroProcess second = PayaraMicroProcess.start(data, "restart-it-second")) {
+        try (PayaraMicroProcess second = start(data, "restart-it-second")) {
             Api api = new Api(second.base());
+            assertEquals(401, api.get("user", "Authorization", "Token " + loggedOut).status(), "revocation lost");
 
             Reply current = api.get("user", "Authorization", "Token " + kept.token());
             assertEquals(200, current.status(), current::toString);
@@ -55,10 +66,33 @@ public class RestartIT {
         }
     }
 
+    private static PayaraMicroProcess start(Path data, String name) throws IOException {
+        return PayaraMicroProcess.start(Deployments.BUILT_WAR.toPath(), data, name, CONFIG, "api/user");
+    }
+
+    private static void assertSigningKeysAreSealed(Path data) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database(data));
+                ResultSet keys = connection.createStatement().executeQuery("SELECT private_jwk FROM signing_keys")) {
+            int count = 0;
+            while (keys.next()) {
+                String stored = keys.getString(1);
+                assertTrue(stored.startsWith("aes256gcm:v1:"), "a signing key is stored unsealed");
+                assertFalse(stored.contains("\"d\""), "private key material stored in the clear");
+                count++;
+            }
+            assertTrue(count > 0, "no signing key stored");
+        } finally {
+            shutDown(data);
+        }
+    }
+
+    private static String database(Path data) {
+        return "jdbc:derby:" + data.resolve("portcullis").toAbsolutePath();
+    }
+
     /** What an operator removing an account directly in the database does. */
     private static void deleteUserWhileTheServerIsDown(Path data, long userId) throws SQLException {
-        String database = "jdbc:derby:" + data.resolve("portcullis").toAbsolutePath();
-        try (Connection connection = DriverManager.getConnection(database)) {
+        try (Connection connection = DriverManager.getConnection(database(data))) {
             for (String table : new String[] {"account_topics", "account_organisations", "account_integrations"}) {
                 try (PreparedStatement delete = connection.prepareStatement(
                         "DELETE FROM " + table + " WHERE account_id = ?")) {
@@ -70,9 +104,14 @@ public class RestartIT {
                 delete.setLong(1, userId);
                 assertEquals(1, delete.executeUpdate());
             }
+        } finally {
+            shutDown(data);
         }
+    }
+
+    private static void shutDown(Path data) throws SQLException {
         try {
-            DriverManager.getConnection(database + ";shutdown=true");
+            DriverManager.getConnection(database(data) + ";shutdown=true");
         } catch (SQLException expected) {
             // Derby reports a clean shutdown (SQLState 08006) as an exception; it releases the database for Payara.
             assertEquals("08006", expected.getSQLState(), expected::getMessage);

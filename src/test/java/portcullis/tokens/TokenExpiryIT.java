@@ -17,6 +17,7 @@ import portcullis.Jwt;
 import portcullis.Reply;
 import portcullis.TestUsers;
 import portcullis.TestUsers.Registered;
+import portcullis.revocation.StoredRevocationsResource;
 
 /** Token lifetime and expiry, on a deployment configured for three-second tokens and no clock leeway. */
 @ExtendWith(ArquillianExtension.class)
@@ -27,7 +28,8 @@ public class TokenExpiryIT {
         return Deployments.builtWarConfiguredWith("""
                 portcullis.tokens.lifetime=PT3S
                 portcullis.tokens.clock-leeway=PT0S
-                """);
+                portcullis.revocation.check-interval=PT1S
+                """).addClass(StoredRevocationsResource.class);
     }
 
     @ArquillianResource
@@ -48,5 +50,20 @@ public class TokenExpiryIT {
         assertEquals(401, current.status(), current::toString);
         assertEquals("is invalid", current.json().getJsonObject("errors").getJsonArray("token").getString(0));
         assertEquals(401, api.post("auth/token", "", "Authorisation", user.token()).status());
+    }
+
+    @Test
+    public void revocationsAreKeptUntilTheTokenWouldHaveExpiredAndPrunedThen() throws InterruptedException {
+        Api api = new Api(base);
+        Registered user = TestUsers.register(api);
+        String jti = Jwt.claims(user.token()).getString("jti");
+        long expiresAt = Jwt.claims(user.token()).getJsonNumber("exp").longValue();
+
+        assertEquals(204, api.post("auth/logout", "", "Authorization", "Token " + user.token()).status());
+        assertEquals("true", api.get("test/revoked-tokens/" + jti).body());
+
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), Instant.ofEpochSecond(expiresAt + 3)).toMillis()));
+
+        assertEquals("false", api.get("test/revoked-tokens/" + jti).body(), "the revocation outlived its token");
     }
 }
