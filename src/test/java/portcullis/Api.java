@@ -21,9 +21,12 @@ public final class Api {
 
     private final URI base;
 
-    /** {@code base} is the server's root, such as {@code http://localhost:8080/}. */
+    /**
+     * {@code base} is the server's root, such as {@code http://localhost:8080/}. Requests go to localhost whatever
+     * host the URL names (Arquillian reports the machine's address): tests stay on the loopback interface.
+     */
     public Api(URL base) {
-        this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
+        this.base = URI.create("http://localhost:" + base.getPort() + "/");
     }
 
     public Reply get(String path, String... headers) {

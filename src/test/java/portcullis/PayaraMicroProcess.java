@@ -80,7 +80,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<Void> reply = client.send(HttpRequest.newBuilder(base.toURI().resolve(probePath)).build(),
+                HttpResponse<Void> reply = client.send(HttpRequest.newBuilder(base.toURI().resolve(probePath))
+                                .timeout(Duration.ofSeconds(10)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (reply.statusCode() == 401) {
                     return;

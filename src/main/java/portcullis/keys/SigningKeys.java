@@ -88,6 +88,7 @@ public class SigningKeys {
     public void ensureLockExists() {
         if (em.find(RotationLock.class, RotationLock.ID) == null) {
             em.persist(new RotationLock(RotationLock.ID));
+            em.flush();
         }
     }
 
