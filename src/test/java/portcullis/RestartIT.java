@@ -23,7 +23,7 @@ import portcullis.TestUsers.Registered;
  * encryption secret, so the test also shows that sealed keys are stored sealed and open again after a restart.
  */
 public class RestartIT {
-    private static final Map<String, String> CONFIG = Map.of("portcullis.keys.encryption-secret", "restart-it-secret");
+    private static final String SECRET = "restart-it-secret";
 
     @Test
     public void usersAndTokensSurviveARestartAndTokensOfRemovedUsersDoNot() throws Exception {
@@ -32,7 +32,9 @@ public class RestartIT {
         Registered removed;
         String loggedOut;
         String firstLog;
-        try (PayaraMicroProcess first = start(data, "restart-it-first")) {
+        // The first server hashes at bcrypt cost 10, the second at the default 12: a login on the second rehashes.
+        try (PayaraMicroProcess first = start(data, "restart-it-first",
+                Map.of("portcullis.keys.encryption-secret", SECRET, "portcullis.users.bcrypt-cost", "10"))) {
             Api api = new Api(first.base());
             kept = TestUsers.register(api);
             removed = TestUsers.register(api);
@@ -44,7 +46,10 @@ public class RestartIT {
         deleteUserWhileTheServerIsDown(data, removed.id());
         assertSigningKeysAreSealed(data);
 
-        try (PayaraMicroProcess second = start(data, "restart-it-second")) {
+        assertEquals("v2$$2a$10$", passwordHashOf(data, kept.id()).substring(0, 10));
+
+        try (PayaraMicroProcess second = start(data, "restart-it-second",
+                Map.of("portcullis.keys.encryption-secret", SECRET))) {
             Api api = new Api(second.base());
             assertEquals(401, api.get("user", "Authorization", "Token " + loggedOut).status(), "revocation lost");
 
@@ -64,10 +69,26 @@ public class RestartIT {
                 assertFalse(log.contains("$2a$"), "a password hash reached the server log");
             }
         }
+        assertEquals("v2$$2a$12$", passwordHashOf(data, kept.id()).substring(0, 10),
+                "a login under another bcrypt cost rehashes the password");
     }
 
-    private static PayaraMicroProcess start(Path data, String name) throws IOException {
-        return PayaraMicroProcess.start(Deployments.BUILT_WAR.toPath(), data, name, CONFIG, "api/user");
+    private static PayaraMicroProcess start(Path data, String name, Map<String, String> config) throws IOException {
+        return PayaraMicroProcess.start(Deployments.BUILT_WAR.toPath(), data, name, config, "api/user");
+    }
+
+    private static String passwordHashOf(Path data, long userId) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database(data));
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT password_hash FROM accounts WHERE id = ?")) {
+            select.setLong(1, userId);
+            try (ResultSet hash = select.executeQuery()) {
+                assertTrue(hash.next());
+                return hash.getString(1);
+            }
+        } finally {
+            shutDown(data);
+        }
     }
 
     private static void assertSigningKeysAreSealed(Path data) throws SQLException {

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 /** Fresh accounts for tests: every test makes its own, so tests never depend on each other. */
 public final class TestUsers {
+    /** Strong enough for the password rules (zxcvbn score 4), and in no list of common passwords. */
+    public static final String STRONG_PASSWORD = "Quokka-Turbine-Lantern-47";
 
     private TestUsers() {
     }

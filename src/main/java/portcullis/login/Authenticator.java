@@ -5,16 +5,26 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import java.util.logging.Logger;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import portcullis.audit.AuditEvent;
+import portcullis.audit.AuditLog;
+import portcullis.requests.ClientAddress;
+import portcullis.throttling.AddressRateLimit;
+import portcullis.throttling.LoginThrottle;
 import portcullis.users.PasswordHasher;
 import portcullis.users.User;
+import portcullis.users.UnknownUserException;
+import portcullis.users.UserTokens;
 import portcullis.users.Users;
 
-/** Checks an email and password against the user store. */
+/**
+ * Logs users in with email and password, and re-authenticates them with a token. An unknown email, a wrong or empty
+ * password and a disabled account get the same answer after the same work (one bcrypt check at the configured cost),
+ * so neither the answer nor its timing tells them apart.
+ */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // bcrypt runs without holding a connection or a lock
 public class Authenticator {
-    private static final Logger LOG = Logger.getLogger(Authenticator.class.getName());
 
     @Inject
     Users users;
@@ -22,23 +32,60 @@ public class Authenticator {
     @Inject
     PasswordHasher hasher;
 
-    public User authenticate(String email, String password) {
-        Optional<User> user = users.findByEmail(email);
-        if (user.isEmpty()) {
-            // Unknown emails pay for one bcrypt check too, so response time does not reveal which emails exist.
-            hasher.matchNothing(password);
-            LOG.fine("Login refused: unknown email");
+    @Inject
+    UserTokens userTokens;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    AddressRateLimit rateLimit;
+
+    @Inject
+    ClientAddress clientAddress;
+
+    @Inject
+    AuditLog audit;
+
+    public LoggedIn logIn(String email, String password) {
+        String account = User.normalizeEmail(email == null ? "" : email);
+        String candidate = password == null ? "" : password;
+        String address = clientAddress.current();
+        throttle.checkAllowed(account, address);
+        Optional<User> user = account.isEmpty() ? Optional.empty() : users.findByEmail(account);
+        boolean matches;
+        if (user.isPresent()) {
+            matches = user.get().passwordMatches(candidate, hasher);
+        } else {
+            hasher.matchNothing(candidate); // the same bcrypt work as a real check
+            matches = false;
+        }
+        if (!matches || user.get().isDisabled()) {
+            throttle.recordFailure(account, address);
+            audit.record(AuditEvent.LOGIN, "failure", user.map(User::subject).orElse(null), null);
             throw new InvalidCredentialsException();
         }
-        if (!user.get().passwordMatches(password, hasher)) {
-            LOG.fine(() -> "Login refused: wrong password for user " + user.get().getId());
-            throw new InvalidCredentialsException();
+        throttle.recordSuccess(account);
+        if (user.get().passwordNeedsRehash(hasher)) {
+            users.rehash(user.get().getId(), candidate);
         }
-        if (user.get().isDisabled()) {
-            // Checked after the password, and answered alike, so that the answer does not reveal disabled accounts.
-            LOG.fine(() -> "Login refused: user " + user.get().getId() + " is disabled");
-            throw new InvalidCredentialsException();
+        return issue(AuditEvent.LOGIN, user.get());
+    }
+
+    /** A new token and the user's current data, for the caller of a verified token. */
+    public LoggedIn reauthenticate(JsonWebToken token) {
+        rateLimit.countReauthentication(clientAddress.current());
+        try {
+            return issue(AuditEvent.REAUTHENTICATION, users.of(token));
+        } catch (UnknownUserException gone) {
+            audit.record(AuditEvent.REAUTHENTICATION, "failure", token.getSubject(), token.getTokenID());
+            throw gone;
         }
-        return user.get();
+    }
+
+    private LoggedIn issue(AuditEvent event, User user) {
+        LoggedIn loggedIn = new LoggedIn(user, userTokens.issueFor(user));
+        audit.record(event, "success", user.subject(), loggedIn.token().jti());
+        return loggedIn;
     }
 }

@@ -10,8 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import portcullis.users.ConduitUser;
-import portcullis.users.User;
-import portcullis.users.UserTokens;
 
 /**
  * Conduit login at {@code POST /api/users/login}, and at {@code /api/user/login}, the path the Conduit
@@ -26,12 +24,9 @@ public class ConduitLoginResource {
     @Inject
     Authenticator authenticator;
 
-    @Inject
-    UserTokens userTokens;
-
     @POST
     public ConduitUser login(@NotNull(message = "can't be blank") @Valid ConduitLogin body) {
-        User user = authenticator.authenticate(body.user().email(), body.user().password());
-        return ConduitUser.of(user, userTokens.issueFor(user));
+        LoggedIn loggedIn = authenticator.logIn(body.user().email(), body.user().password());
+        return ConduitUser.of(loggedIn.user(), loggedIn.token().compact());
     }
 }

@@ -2,10 +2,7 @@ package portcullis.login;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
@@ -16,9 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import portcullis.tokens.Authenticated;
-import portcullis.users.User;
-import portcullis.users.UserTokens;
-import portcullis.users.Users;
 
 /**
  * The Edumaps dialect: login at {@code POST /api/auth/login} (and {@code /api/auth/local}, the path of the seed's
@@ -33,28 +27,18 @@ public class EdumapsAuthResource {
     @Inject
     Authenticator authenticator;
 
-    @Inject
-    Users users;
-
-    @Inject
-    UserTokens userTokens;
-
     @POST
     @Path(LOGIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    public EdumapsSession login(@NotNull(message = "can't be blank") @Valid EdumapsLogin body) {
-        return sessionFor(authenticator.authenticate(body.email(), body.password()));
+    public EdumapsSession login(@NotNull(message = "can't be blank") EdumapsLogin body) {
+        return EdumapsSession.of(authenticator.logIn(body.email(), body.password()));
     }
 
     @POST
     @Path(LOGIN)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public EdumapsSession loginWithForm(
-            @FormParam("email") @NotBlank(message = "can't be blank") @Size(max = 254, message = "is too long")
-            String email,
-            @FormParam("password") @NotBlank(message = "can't be blank") @Size(max = 256, message = "is too long")
-            String password) {
-        return sessionFor(authenticator.authenticate(email, password));
+    public EdumapsSession loginWithForm(@FormParam("email") String email, @FormParam("password") String password) {
+        return EdumapsSession.of(authenticator.logIn(email, password));
     }
 
     /** A new token and the user's current data, re-read from the store. */
@@ -62,10 +46,6 @@ public class EdumapsAuthResource {
     @Path("token")
     @Authenticated
     public EdumapsSession reauthenticate(@Context SecurityContext caller) {
-        return sessionFor(users.of((JsonWebToken) caller.getUserPrincipal()));
-    }
-
-    private EdumapsSession sessionFor(User user) {
-        return EdumapsSession.of(user, userTokens.issueFor(user));
+        return EdumapsSession.of(authenticator.reauthenticate((JsonWebToken) caller.getUserPrincipal()));
     }
 }

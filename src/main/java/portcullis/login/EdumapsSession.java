@@ -15,8 +15,9 @@ public record EdumapsSession(String token, Data data) {
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    static EdumapsSession of(User user, String token) {
-        return new EdumapsSession(token, new Data(String.valueOf(user.getId()), user.getEmail(),
+    static EdumapsSession of(LoggedIn loggedIn) {
+        User user = loggedIn.user();
+        return new EdumapsSession(loggedIn.token().compact(), new Data(String.valueOf(user.getId()), user.getEmail(),
                 format(user.getCreatedAt()), format(user.getUpdatedAt()),
                 user.getOrganisations(), user.getIntegrations()));
     }

@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import portcullis.audit.AuditEvent;
+import portcullis.audit.AuditLog;
 import portcullis.revocation.RevocationList;
 import portcullis.tokens.Authenticated;
 
@@ -20,16 +22,22 @@ public class LogoutResource {
     @Inject
     RevocationList revocationList;
 
+    @Inject
+    AuditLog audit;
+
     @POST
     public void logout(@Context SecurityContext caller) {
         JsonWebToken token = (JsonWebToken) caller.getUserPrincipal();
         revocationList.revokeToken(token.getTokenID(), token.getSubject(),
                 Instant.ofEpochSecond(token.getExpirationTime()));
+        audit.record(AuditEvent.LOGOUT, "success", token.getSubject(), token.getTokenID());
     }
 
     @POST
     @Path("all")
     public void logoutEverywhere(@Context SecurityContext caller) {
-        revocationList.revokeAllOf(((JsonWebToken) caller.getUserPrincipal()).getSubject());
+        JsonWebToken token = (JsonWebToken) caller.getUserPrincipal();
+        revocationList.revokeAllOf(token.getSubject());
+        audit.record(AuditEvent.LOGOUT_EVERYWHERE, "success", token.getSubject(), token.getTokenID());
     }
 }

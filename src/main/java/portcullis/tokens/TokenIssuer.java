@@ -44,15 +44,16 @@ public class TokenIssuer {
     @ConfigProperty(name = "portcullis.tokens.lifetime")
     Duration lifetime; // ISO-8601; MP Config converts it with Duration.parse
 
-    public String issue(TokenSubject subject) {
+    public IssuedToken issue(TokenSubject subject) {
         JWK key = keyRing.active();
         Instant now = revocations.firstUsableIssueTime(subject.subject());
+        String jti = UUID.randomUUID().toString();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(subject.subject())
                 .claim(Claims.upn.name(), subject.upn())
                 .claim(Claims.groups.name(), List.copyOf(subject.groups()))
-                .jwtID(UUID.randomUUID().toString())
+                .jwtID(jti)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(lifetime)));
         audience.ifPresent(claims::audience);
@@ -64,6 +65,6 @@ public class TokenIssuer {
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign with key " + key.getKeyID(), e);
         }
-        return jwt.serialize();
+        return new IssuedToken(jwt.serialize(), jti);
     }
 }

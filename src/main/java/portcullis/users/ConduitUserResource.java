@@ -40,6 +40,6 @@ public class ConduitUserResource {
     public ConduitUser update(@NotNull(message = "can't be blank") @Valid ConduitUserUpdate body,
             @Context SecurityContext caller) {
         User user = users.update((JsonWebToken) caller.getUserPrincipal(), body.user().toChanges());
-        return ConduitUser.of(user, userTokens.issueFor(user));
+        return ConduitUser.of(user, userTokens.issueFor(user).compact());
     }
 }

@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import portcullis.requests.ClientAddress;
+import portcullis.throttling.AddressRateLimit;
 
 /** Conduit registration: {@code POST /api/users}. */
 @Path("users")
@@ -26,13 +28,20 @@ public class ConduitUsersResource {
     @Inject
     UserTokens userTokens;
 
+    @Inject
+    AddressRateLimit rateLimit;
+
+    @Inject
+    ClientAddress clientAddress;
+
     @POST
     public Response register(@NotNull(message = "can't be blank") @Valid ConduitRegistration body,
             @Context UriInfo uri) {
         ConduitRegistration.NewUser newUser = body.user();
+        rateLimit.countRegistration(clientAddress.current());
         User user = users.register(newUser.email(), newUser.username(), newUser.password());
         return Response.created(uri.getBaseUriBuilder().path("user").build())
-                .entity(ConduitUser.of(user, userTokens.issueFor(user)))
+                .entity(ConduitUser.of(user, userTokens.issueFor(user).compact()))
                 .build();
     }
 }

@@ -112,6 +112,11 @@ public class User {
         return hasher.matches(candidate, passwordHash);
     }
 
+    /** Whether the stored hash is of an older scheme or another bcrypt cost than configured. */
+    public boolean passwordNeedsRehash(PasswordHasher hasher) {
+        return hasher.needsRehash(passwordHash);
+    }
+
     TokenSubject tokenSubject(Set<String> groups) {
         return new TokenSubject(subject(), email, groups);
     }

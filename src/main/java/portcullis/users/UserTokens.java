@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.Config;
+import portcullis.tokens.IssuedToken;
 import portcullis.tokens.TokenIssuer;
 
 /** Issues a user's tokens, with the groups the user is in: {@code user}, and {@code admin} for configured admins. */
@@ -32,7 +33,7 @@ public class UserTokens {
                 .toList());
     }
 
-    public String issueFor(User user) {
+    public IssuedToken issueFor(User user) {
         boolean admin = adminEmails.contains(user.getEmail());
         return tokenIssuer.issue(user.tokenSubject(admin ? Set.of(USER, ADMIN) : Set.of(USER)));
     }

@@ -13,6 +13,9 @@ import jakarta.persistence.PersistenceException;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import portcullis.audit.AuditEvent;
+import portcullis.audit.AuditLog;
+import portcullis.errors.ApiException;
 import portcullis.revocation.RevocationList;
 
 /** Owns the user store: registration, lookups and changes. */
@@ -27,7 +30,13 @@ public class Users {
     PasswordHasher hasher;
 
     @Inject
+    PasswordRules passwordRules;
+
+    @Inject
     RevocationList revocationList;
+
+    @Inject
+    AuditLog audit;
 
     @Resource
     SessionContext session;
@@ -35,10 +44,29 @@ public class Users {
     // Hashing runs outside any transaction, so no database connection or lock is held for the ~250 ms bcrypt takes.
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public User register(String email, String username, String password) {
-        checkAvailable(email, username, null);
-        User user = write(new User(email, username, hasher.hash(password)), email, username);
-        LOG.info(() -> "Registered user " + user.getId());
-        return user;
+        try {
+            passwordRules.check(password, email, username);
+            checkAvailable(email, username, null);
+            User user = write(new User(email, username, hasher.hash(password)), email, username);
+            audit.record(AuditEvent.REGISTRATION, "success", user.subject(), null);
+            return user;
+        } catch (ApiException refused) {
+            audit.record(AuditEvent.REGISTRATION, "refused: " + refused.getMessage(), null, null);
+            throw refused;
+        }
+    }
+
+    /** Stores the password again under the current scheme and cost; best effort, as part of a successful login. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void rehash(long id, String password) {
+        findById(id).ifPresent(user -> {
+            user.changePasswordHash(hasher.hash(password));
+            try {
+                write(user, null, null);
+            } catch (ConcurrentUpdateException changedMeanwhile) {
+                LOG.fine(() -> "Rehash of user " + id + " skipped: changed concurrently");
+            }
+        });
     }
 
     public Optional<User> findByEmail(String email) {
@@ -68,9 +96,11 @@ public class Users {
             user.rename(changes.username());
         }
         if (changes.password() != null) {
+            passwordRules.check(changes.password(), user.getEmail(), user.getUsername());
             user.changePasswordHash(hasher.hash(changes.password()));
             // Before the write: should the write fail, the old tokens are gone but the password is not changed.
             revocationList.revokeAllOf(user.subject());
+            audit.record(AuditEvent.PASSWORD_CHANGE, "success", user.subject(), token.getTokenID());
         }
         user.describe(
                 changes.name() == null ? user.getName() : emptyToNull(changes.name()),

@@ -59,7 +59,7 @@ public class EstateIT {
         Api portcullis = new Api(base);
         Registered user = TestUsers.register(portcullis);
         String oldKid = Jwt.header(user.token()).getString("kid");
-        String admin = TestUsers.registerOrLogIn(portcullis, ADMIN_EMAIL, "estate_admin", "admin password 1").token();
+        String admin = TestUsers.registerOrLogIn(portcullis, ADMIN_EMAIL, "estate_admin", TestUsers.STRONG_PASSWORD).token();
         assertEquals(200, portcullis.post("admin/keys/rotate", "", "Authorization", "Token " + admin).status());
 
         try (PayaraMicroProcess resourceServer = startResourceServer()) {

@@ -98,7 +98,7 @@ public class KeyRotationIT {
 
     @Test
     public void anAdminCanStartARotationAndTheNewKeyIsPublishedAtOnce() {
-        Registered admin = TestUsers.registerOrLogIn(api, ADMIN_EMAIL, "key_admin", "admin password 1");
+        Registered admin = TestUsers.registerOrLogIn(api, ADMIN_EMAIL, "key_admin", TestUsers.STRONG_PASSWORD);
 
         Reply reply = api.post("admin/keys/rotate", "", "Authorization", "Token " + admin.token());
 

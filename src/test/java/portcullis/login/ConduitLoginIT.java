@@ -134,11 +134,17 @@ public class ConduitLoginIT {
     }
 
     @Test
-    public void blankPasswordGets422CantBeBlank() {
-        Reply reply = api.post("users/login", "{\"user\":{\"email\":\"someone@example.com\",\"password\":\"\"}}");
+    public void emptyOrMissingPasswordGetsTheSameAnswerAsWrongPassword() {
+        Registered user = TestUsers.register(api);
+        Reply wrongPassword = api.post("users/login", conduitLogin(user.email(), "not " + user.password()));
 
-        assertEquals(422, reply.status());
-        assertEquals("can't be blank", reply.json().getJsonObject("errors").getJsonArray("password").getString(0));
+        Reply empty = api.post("users/login", conduitLogin(user.email(), ""));
+        Reply missing = api.post("users/login", "{\"user\":{\"email\":\"" + user.email() + "\"}}");
+
+        assertEquals(401, empty.status());
+        assertEquals(wrongPassword.body(), empty.body());
+        assertEquals(401, missing.status());
+        assertEquals(wrongPassword.body(), missing.body());
     }
 
     @Test

@@ -51,7 +51,7 @@ public class RevocationIT {
     }
 
     private String adminToken() {
-        return TestUsers.registerOrLogIn(api, ADMIN_EMAIL, "revocation_admin", "admin password 1").token();
+        return TestUsers.registerOrLogIn(api, ADMIN_EMAIL, "revocation_admin", TestUsers.STRONG_PASSWORD).token();
     }
 
     @Test
@@ -88,7 +88,7 @@ public class RevocationIT {
         Registered user = TestUsers.register(api);
         String other = login(user);
 
-        Reply change = api.put("user", "{\"user\":{\"password\":\"a changed password\"}}",
+        Reply change = api.put("user", "{\"user\":{\"password\":\"Changed-" + TestUsers.STRONG_PASSWORD + "\"}}",
                 "Authorization", "Token " + user.token());
 
         assertEquals(200, change.status(), change::toString);

@@ -32,6 +32,7 @@ import portcullis.TestUsers.Registered;
 
 @ExtendWith(ArquillianExtension.class)
 public class ConduitUsersIT {
+    private static final String STRONG = TestUsers.STRONG_PASSWORD;
 
     @Deployment(testable = false)
     public static WebArchive war() {
@@ -56,7 +57,7 @@ public class ConduitUsersIT {
     public void registrationAnswers201WithTheUserObjectAndAToken() {
         String id = unique();
 
-        Reply reply = api.post("users", registration("new-" + id + "@example.com", "new_" + id, "a good password"));
+        Reply reply = api.post("users", registration("new-" + id + "@example.com", "new_" + id, STRONG));
 
         assertEquals(201, reply.status(), reply::toString);
         assertTrue(reply.headers().firstValue("Location").orElseThrow().endsWith("/api/user"));
@@ -72,11 +73,11 @@ public class ConduitUsersIT {
     public void registrationStoresTheEmailNormalised() {
         String id = unique();
 
-        Reply reply = api.post("users", registration("  Mixed-" + id + "@Example.COM ", "mixed_" + id, "a good password"));
+        Reply reply = api.post("users", registration("  Mixed-" + id + "@Example.COM ", "mixed_" + id, STRONG));
 
         assertEquals(201, reply.status(), reply::toString);
         assertEquals("mixed-" + id + "@example.com", reply.user().getString("email"));
-        assertEquals(200, api.post("users/login", conduitLogin("MIXED-" + id + "@example.com", "a good password")).status());
+        assertEquals(200, api.post("users/login", conduitLogin("MIXED-" + id + "@example.com", STRONG)).status());
     }
 
     @Test
@@ -93,7 +94,7 @@ public class ConduitUsersIT {
     public void takenEmailGets422HasAlreadyBeenTaken() {
         Registered existing = TestUsers.register(api);
 
-        Reply reply = api.post("users", registration(existing.email().toUpperCase(), "other_" + unique(), "a password"));
+        Reply reply = api.post("users", registration(existing.email().toUpperCase(), "other_" + unique(), STRONG));
 
         assertEquals(422, reply.status());
         assertEquals("has already been taken", reply.json().getJsonObject("errors").getJsonArray("email").getString(0));
@@ -104,7 +105,7 @@ public class ConduitUsersIT {
         Registered existing = TestUsers.register(api);
 
         Reply reply = api.post("users", registration("other-" + unique() + "@example.com",
-                existing.username().toUpperCase(), "a password"));
+                existing.username().toUpperCase(), STRONG));
 
         assertEquals(422, reply.status());
         assertEquals("has already been taken",
@@ -124,7 +125,7 @@ public class ConduitUsersIT {
 
     @Test
     public void invalidEmailGets422IsInvalid() {
-        Reply reply = api.post("users", registration("not-an-email", "someone_" + unique(), "a password"));
+        Reply reply = api.post("users", registration("not-an-email", "someone_" + unique(), STRONG));
 
         assertEquals(422, reply.status());
         assertEquals("is invalid", reply.json().getJsonObject("errors").getJsonArray("email").getString(0));
@@ -137,7 +138,7 @@ public class ConduitUsersIT {
         ExecutorService pool = Executors.newFixedThreadPool(contenders);
         try {
             List<Callable<Reply>> attempts = IntStream.range(0, contenders)
-                    .<Callable<Reply>>mapToObj(i -> () -> api.post("users", registration(email, "racer_" + unique(), "a password")))
+                    .<Callable<Reply>>mapToObj(i -> () -> api.post("users", registration(email, "racer_" + unique(), STRONG)))
                     .toList();
             List<Integer> statuses = pool.invokeAll(attempts).stream().map(ConduitUsersIT::statusOf).toList();
 
@@ -211,12 +212,12 @@ public class ConduitUsersIT {
     public void updateOfThePasswordReplacesTheOldOne() {
         Registered user = TestUsers.register(api);
 
-        Reply reply = api.put("user", "{\"user\":{\"password\":\"a brand new password\"}}",
+        Reply reply = api.put("user", "{\"user\":{\"password\":\"Another " + STRONG + "\"}}",
                 "Authorization", "Token " + user.token());
 
         assertEquals(200, reply.status(), reply::toString);
         assertNotEquals(user.token(), reply.user().getString("token"));
-        assertEquals(200, api.post("users/login", conduitLogin(user.email(), "a brand new password")).status());
+        assertEquals(200, api.post("users/login", conduitLogin(user.email(), "Another " + STRONG)).status());
         assertEquals(401, api.post("users/login", conduitLogin(user.email(), user.password())).status());
     }
 

@@ -1,0 +1,80 @@
+package portcullis.throttling;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import portcullis.audit.AuditEvent;
+import portcullis.audit.AuditLog;
+
+/**
+ * Failed logins, counted per account (the normalised email, whether it exists or not, so that throttling does not
+ * reveal accounts) and per client address. Past the threshold, every further attempt waits a delay that doubles with
+ * each failure and is capped: an attacker can slow a victim's logins down, never lock them out for good.
+ */
+@ApplicationScoped
+public class LoginThrottle {
+    private static final String ACCOUNT = "login-account:";
+    private static final String ADDRESS = "login-address:";
+
+    @Inject
+    AttemptCounters counters;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    @ConfigProperty(name = "portcullis.throttling.account-failures")
+    int accountFailures;
+
+    @Inject
+    @ConfigProperty(name = "portcullis.throttling.address-failures")
+    int addressFailures;
+
+    @Inject
+    @ConfigProperty(name = "portcullis.throttling.failure-window")
+    Duration window;
+
+    @Inject
+    @ConfigProperty(name = "portcullis.throttling.first-delay")
+    Duration firstDelay;
+
+    @Inject
+    @ConfigProperty(name = "portcullis.throttling.max-delay")
+    Duration maxDelay;
+
+    /** Refuses with 429 while the account or the address has to wait; even the right password waits. */
+    public void checkAllowed(String account, String address) {
+        Optional<Duration> wait = waitFor(ACCOUNT + account, accountFailures)
+                .or(() -> waitFor(ADDRESS + address, addressFailures));
+        if (wait.isPresent()) {
+            audit.record(AuditEvent.THROTTLED, "login", null, null);
+            throw new TooManyAttemptsException(wait.get());
+        }
+    }
+
+    public void recordFailure(String account, String address) {
+        counters.increment(ACCOUNT + account, window);
+        counters.increment(ADDRESS + address, window);
+    }
+
+    public void recordSuccess(String account) {
+        counters.reset(ACCOUNT + account);
+    }
+
+    private Optional<Duration> waitFor(String key, int threshold) {
+        return counters.current(key, window)
+                .filter(attempts -> attempts.count() >= threshold)
+                .map(attempts -> Duration.between(Instant.now(),
+                        attempts.last().plus(delayAfter(attempts.count() - threshold))))
+                .filter(wait -> !wait.isNegative() && !wait.isZero());
+    }
+
+    private Duration delayAfter(int failuresPastThreshold) {
+        int doublings = Math.min(failuresPastThreshold, 30);
+        Duration delay = firstDelay.multipliedBy(1L << doublings);
+        return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+    }
+}
