@@ -28,7 +28,8 @@ import portcullis.TestUsers.Registered;
 
 /**
  * No user enumeration and throttling, on the default configuration but for shorter delays (1 s doubling up to 4 s
- * instead of 2 s up to 15 min). Every test is a client of its own, from a loopback address no other test uses.
+ * instead of 2 s up to 15 min) and 3 re-authentications an hour instead of 300. Every test is a client of its own,
+ * from a loopback address no other test uses.
  */
 @ExtendWith(ArquillianExtension.class)
 public class LoginDefencesIT {
@@ -40,6 +41,7 @@ public class LoginDefencesIT {
         return Deployments.builtWarConfiguredWith("""
                 portcullis.throttling.first-delay=PT1S
                 portcullis.throttling.max-delay=PT4S
+                portcullis.throttling.reauthentications-per-address=3
                 """);
     }
 
@@ -159,6 +161,18 @@ public class LoginDefencesIT {
 
         assertThrottled(client.post("users", Api.JSON, TestUsers.registration("one-more@example.com", "one_more",
                 TestUsers.STRONG_PASSWORD)));
+    }
+
+    @Test
+    public void reauthenticationsArePerAddressLimited() {
+        Registered user = register();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, client.post("auth/token", Api.JSON, "", "Authorisation", user.token()).status());
+        }
+
+        assertThrottled(client.post("auth/token", Api.JSON, "", "Authorisation", user.token()));
+        assertEquals(200, new RawHttp(base, RawHttp.freshLoopbackAddress())
+                .post("auth/token", Api.JSON, "", "Authorisation", user.token()).status(), "another address");
     }
 
     @Test
