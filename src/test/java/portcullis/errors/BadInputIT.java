@@ -103,6 +103,14 @@ public class BadInputIT {
     }
 
     @Test
+    public void unknownPathOutsideTheApiGets404JsonNotAnHtmlPage() {
+        Reply reply = api.get("../no-such-page");
+
+        assertJsonError(404, reply);
+        assertFalse(reply.body().contains("<html"), reply::toString);
+    }
+
+    @Test
     public void wrongMethodGets405Json() {
         Reply reply = api.send("DELETE", "users/login", null, null);
 
