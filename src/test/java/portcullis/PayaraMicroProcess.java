@@ -45,6 +45,12 @@ public final class PayaraMicroProcess implements AutoCloseable {
      */
     public static PayaraMicroProcess start(Path war, Path dataDirectory, String name,
             Map<String, String> systemProperties, String probePath) throws IOException {
+        return start(war, dataDirectory, name, systemProperties, probePath, 401);
+    }
+
+    /** As above, ready when {@code probePath} answers {@code readyStatus}. */
+    public static PayaraMicroProcess start(Path war, Path dataDirectory, String name,
+            Map<String, String> systemProperties, String probePath, int readyStatus) throws IOException {
         int port = freePort();
         Path target = Path.of(System.getProperty("portcullis.target", "target"));
         Path log = target.resolve(name + ".log");
@@ -63,7 +69,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
         command.addAll(List.of("--contextroot", "/", "--deploy", war.toAbsolutePath().toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         PayaraMicroProcess server = new PayaraMicroProcess(process, log, new URL("http://localhost:" + port + "/"));
-        server.awaitDeployment(probePath);
+        server.awaitDeployment(probePath, readyStatus);
         return server;
     }
 
@@ -71,8 +77,12 @@ public final class PayaraMicroProcess implements AutoCloseable {
         return base;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     // A failed deployment does not stop Payara Micro: it keeps running and answers 404. So wait for our own answer.
-    private void awaitDeployment(String probePath) {
+    private void awaitDeployment(String probePath, int readyStatus) {
         HttpClient client = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(STARTUP_LIMIT);
         while (Instant.now().isBefore(deadline)) {
@@ -83,7 +93,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 HttpResponse<Void> reply = client.send(HttpRequest.newBuilder(base.toURI().resolve(probePath))
                                 .timeout(Duration.ofSeconds(10)).build(),
                         HttpResponse.BodyHandlers.discarding());
-                if (reply.statusCode() == 401) {
+                if (reply.statusCode() == readyStatus) {
                     return;
                 }
             } catch (IOException notListeningYet) {

@@ -1,0 +1,205 @@
+package portcullis.benchmark;
+
+import static portcullis.TestUsers.conduitLogin;
+import static portcullis.TestUsers.edumapsLogin;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import portcullis.Api;
+import portcullis.Deployments;
+import portcullis.PayaraMicroProcess;
+import portcullis.TestUsers;
+import portcullis.estate.ResourceServerApplication;
+import portcullis.estate.WhoAmIResource;
+
+/**
+ * The benchmark: {@code mvn -Pbenchmark verify} (full, ~15 min) or with {@code -Dbenchmark.smoke=true} (CI, ~2 min,
+ * checks only that every figure is produced). Servers run as the run command runs them (same Payara Micro options,
+ * -Xmx512m); wrk runs on the same 2 cores, so figures are ratios taken in one run.
+ */
+public final class Benchmark {
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    private final boolean smoke = Boolean.getBoolean("benchmark.smoke");
+    /** Each load runs twice, the first time to warm up; a fresh JVM here needs over a minute of load to settle. */
+    private final Duration measure = smoke ? Duration.ofSeconds(3) : Duration.ofSeconds(30);
+    private final int smallScale = smoke ? 1_000 : 1_000;
+    private final int largeScale = smoke ? 5_000 : 1_000_000;
+    private final Path work;
+    private final Wrk wrk;
+    private final List<Wrk.Result> loads = new ArrayList<>();
+    private final List<Figure> figures = new ArrayList<>();
+
+    private Benchmark(Path work) {
+        this.work = work;
+        this.wrk = new Wrk(work);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(System.getProperty("portcullis.target", "target"), "benchmark");
+        Files.createDirectories(work);
+        new Benchmark(work).run();
+    }
+
+    private void run() throws Exception {
+        Wrk.requireInstalled();
+        InProcessCosts costs = InProcessCosts.measure(12, smoke);
+        Path benchWar = export(Deployments.builtWar().addClass(BenchResource.class), "portcullis-bench.war");
+        Path helloWar = export(ShrinkWrap.create(WebArchive.class, "hello.war")
+                .addClasses(HelloResource.class, HelloResource.HelloApplication.class), "hello.war");
+        Path data = Files.createTempDirectory(work, "data-");
+
+        TestUsers.Registered user;
+        try (PayaraMicroProcess first = portcullis(benchWar, data, "bench-setup")) {
+            user = TestUsers.register(new Api(first.base()));
+        }
+        Seeder.seed(data, 0, smallScale - 1, smallScale);
+
+        Instant launched = Instant.now();
+        try (PayaraMicroProcess server = portcullis(benchWar, data, "bench-portcullis")) {
+            Api api = new Api(server.base());
+            while (api.post("users/login", conduitLogin(user.email(), user.password())).status() != 200) {
+                Thread.sleep(50);
+            }
+            double portcullisStart = Duration.between(launched, Instant.now()).toMillis();
+            String token = api.post("users/login", conduitLogin(user.email(), user.password())).user().getString("token");
+            String root = "http://localhost:" + server.base().getPort();
+
+            Wrk.Result conduit = load(() -> wrk.postJson("login (Conduit)", root + "/api/users/login",
+                    conduitLogin(user.email(), user.password()), measure, 4));
+            Wrk.Result edumaps = load(() -> wrk.postJson("login (Edumaps)", root + "/api/auth/login",
+                    edumapsLogin(user.email(), user.password()), measure, 4));
+            double bcryptCapacity = CORES * costs.bcryptChecksPerSecond();
+            figures.add(Figure.atLeast("P1", "login efficiency (min of both dialects)",
+                    Math.min(conduit.requestsPerSecond(), edumaps.requestsPerSecond()) / bcryptCapacity, 0.90));
+
+            MemorySampler memory = new MemorySampler(server.pid());
+            Wrk.Result authenticated = load(() -> wrk.get("GET /api/user (token)", root + "/api/user", measure, 32,
+                    "Authorization", "Token " + token));
+            long portcullisRss = memory.stop();
+            Wrk.Result anonymous = load(() -> wrk.get("GET /api/bench/user/{id} (no token)",
+                    root + "/api/bench/user/" + user.id(), measure, 32));
+            figures.add(Figure.atLeast("P2", "authenticated ÷ unauthenticated equal work",
+                    authenticated.requestsPerSecond() / anonymous.requestsPerSecond(), 0.80));
+
+            figures.add(Figure.atLeast("P3", "Portcullis filter ÷ Payara MP-JWT, same endpoint and token",
+                    filterVersusMpJwt(root, token), 1.0));
+
+            Wrk.Result smallLogin = load(() -> wrk.postJson("login latency, " + smallScale + " users", root
+                    + "/api/users/login", conduitLogin(user.email(), user.password()), measure, 1));
+            Wrk.Result smallUser = load(() -> wrk.get("GET /api/user latency, " + smallScale + " users",
+                    root + "/api/user", measure, 1, "Authorization", "Token " + token));
+
+            server.close();
+            Instant bareLaunched = Instant.now();
+            double bareStart;
+            long bareRss;
+            try (PayaraMicroProcess bare = PayaraMicroProcess.start(helloWar, data, "bench-bare", Map.of(),
+                    "api/hello", 200)) {
+                bareStart = Duration.between(bareLaunched, Instant.now()).toMillis();
+                MemorySampler bareMemory = new MemorySampler(bare.pid());
+                load(() -> wrk.get("GET /api/hello (bare Payara Micro)", "http://localhost:" + bare.base().getPort()
+                        + "/api/hello", measure, 32));
+                bareRss = bareMemory.stop();
+            }
+            figures.add(Figure.atMost("P4", "start-up to first login ÷ bare Payara Micro to first answer",
+                    portcullisStart / bareStart, 1.3));
+            figures.add(Figure.atMost("P5", "resident memory under P2 load ÷ bare Payara Micro under the same load",
+                    (double) portcullisRss / bareRss, 1.3));
+
+            Seeder.seed(data, smallScale, largeScale - smallScale, largeScale - smallScale);
+            try (PayaraMicroProcess large = portcullis(benchWar, data, "bench-large")) {
+                String largeRoot = "http://localhost:" + large.base().getPort();
+                String largeToken = new Api(large.base()).post("users/login", conduitLogin(user.email(),
+                        user.password())).user().getString("token");
+                Wrk.Result bigLogin = load(() -> wrk.postJson("login latency, " + largeScale + " users",
+                        largeRoot + "/api/users/login", conduitLogin(user.email(), user.password()), measure, 1));
+                Wrk.Result bigUser = load(() -> wrk.get("GET /api/user latency, " + largeScale + " users",
+                        largeRoot + "/api/user", measure, 1, "Authorization", "Token " + largeToken));
+                figures.add(Figure.atMost("P6", "median latency at " + largeScale + " users and revoked tokens ÷ at "
+                        + smallScale + " (worse of login and GET /api/user)",
+                        Math.max(bigLogin.p50Millis() / smallLogin.p50Millis(),
+                                bigUser.p50Millis() / smallUser.p50Millis()), 1.1));
+            }
+        }
+        report(costs);
+    }
+
+    private PayaraMicroProcess portcullis(Path war, Path data, String name) throws IOException {
+        return PayaraMicroProcess.start(war, data, name, Map.of(), "api/user");
+    }
+
+    /** Warms the endpoint up, then measures it. */
+    private Wrk.Result load(Callable<Wrk.Result> run) throws Exception {
+        run.call();
+        Wrk.Result result = run.call();
+        loads.add(result);
+        return result;
+    }
+
+    private double filterVersusMpJwt(String root, String token) throws Exception {
+        String jwks = root + "/.well-known/jwks.json";
+        Path rsWar = export(ShrinkWrap.create(WebArchive.class, "resource-server.war")
+                .addClasses(ResourceServerApplication.class, WhoAmIResource.class)
+                .addAsResource(new StringAsset("mp.jwt.verify.publickey.location=" + jwks + "\n"
+                        + "mp.jwt.verify.issuer=http://localhost:8080\n"), "META-INF/microprofile-config.properties")
+                .addAsWebInfResource(new StringAsset("<beans bean-discovery-mode=\"all\"/>"), "beans.xml"),
+                "resource-server.war");
+        try (PayaraMicroProcess rs = PayaraMicroProcess.start(rsWar, Files.createTempDirectory(work, "rs-"),
+                "bench-mp-jwt", Map.of(), "rs/whoami")) {
+            String rsUrl = "http://localhost:" + rs.base().getPort() + "/rs/whoami";
+            List<Double> ratios = new ArrayList<>();
+            for (int round = 0; round < (smoke ? 1 : 2); round++) { // alternate; the first round warms both up
+                Wrk.Result filter = load(() -> wrk.get("GET protected (Portcullis filter)", root + "/api/bench/whoami",
+                        measure, 32, "Authorization", "Bearer " + token));
+                Wrk.Result mpJwt = load(() -> wrk.get("GET protected (Payara MP-JWT)", rsUrl, measure, 32,
+                        "Authorization", "Bearer " + token));
+                ratios.add(filter.requestsPerSecond() / mpJwt.requestsPerSecond());
+            }
+            return ratios.get(ratios.size() - 1);
+        }
+    }
+
+    private Path export(WebArchive war, String name) {
+        Path file = work.resolve(name);
+        war.as(ZipExporter.class).exportTo(file.toFile(), true);
+        return file;
+    }
+
+    private void report(InProcessCosts costs) throws IOException {
+        StringBuilder table = new StringBuilder();
+        table.append(String.format("Portcullis benchmark%s, %s, %d cores (wrk on the same cores), Java %s%n%n",
+                smoke ? " (SMOKE: too short to mean anything)" : "", LocalDate.now(), CORES,
+                System.getProperty("java.version")));
+        table.append("| figure | what | value | goal | |\n| --- | --- | --- | --- | --- |\n");
+        figures.forEach(figure -> table.append(figure.row()).append('\n'));
+        table.append("\n| load | requests/s | p50 ms | p99 ms | errors |\n| --- | --- | --- | --- | --- |\n");
+        loads.forEach(load -> table.append(String.format("| %s | %.1f | %.2f | %.2f | %d |%n", load.name(),
+                load.requestsPerSecond(), load.p50Millis(), load.p99Millis(), load.errors())));
+        table.append(String.format("%nIn-process, one core: bcrypt checkpw (cost 12) %.2f/s, RS256 sign %.0f µs,"
+                + " RS256 verify %.1f µs%n", costs.bcryptChecksPerSecond(), costs.rs256SignMicros(),
+                costs.rs256VerifyMicros()));
+        Path report = work.resolve("benchmark.md");
+        Files.writeString(report, table);
+        System.out.println(table);
+        System.out.println("Written to " + report);
+        boolean complete = figures.size() == 6 && figures.stream().noneMatch(figure -> Double.isNaN(figure.value()))
+                && loads.stream().allMatch(load -> load.errors() == 0 && !Double.isNaN(load.requestsPerSecond()));
+        if (!complete) {
+            throw new IllegalStateException("The benchmark did not produce every figure, or a load had errors");
+        }
+    }
+}
