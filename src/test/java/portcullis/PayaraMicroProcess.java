@@ -131,7 +131,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     private static void pause() {
         try {
-            Thread.sleep(500);
+            Thread.sleep(100); // short: the benchmark times start-up with this
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,19 +32,19 @@ public class RevocationList {
 
     private volatile Snapshot snapshot;
 
-    /** jti → expiry; subject → revoked through (epoch second), {@link Long#MAX_VALUE} when disabled. */
-    private record Snapshot(Map<String, Instant> tokens, Map<String, Long> subjects) {
+    /** Revoked jti; subject → revoked through (epoch second), {@link Long#MAX_VALUE} when disabled. */
+    private record Snapshot(Set<String> tokens, Map<String, Long> subjects) {
     }
 
     public boolean isRevoked(String jti, String subject, long issuedAt) {
         Snapshot current = snapshot();
         Long revokedThrough = current.subjects().get(subject);
-        return current.tokens().containsKey(jti) || (revokedThrough != null && issuedAt <= revokedThrough);
+        return current.tokens().contains(jti) || (revokedThrough != null && issuedAt <= revokedThrough);
     }
 
     public synchronized void revokeToken(String jti, String subject, Instant expiresAt) {
         revocations.revokeToken(jti, subject, expiresAt);
-        snapshot().tokens().put(jti, expiresAt);
+        snapshot().tokens().add(jti);
         LOG.info(() -> "Revoked token " + jti + " of subject " + subject);
     }
 
@@ -105,8 +106,7 @@ public class RevocationList {
     }
 
     private Snapshot load() {
-        Map<String, Instant> tokens = new ConcurrentHashMap<>();
-        revocations.revokedTokens().forEach(token -> tokens.put(token.jti(), token.expiresAt()));
+        Set<String> tokens = revocations.revokedTokenIds();
         Map<String, Long> subjects = new ConcurrentHashMap<>();
         revocations.subjectRevocations().forEach(subject -> subjects.put(subject.subject(),
                 subject.disabled() ? Long.MAX_VALUE : subject.revokedThrough()));

@@ -11,10 +11,10 @@ import java.util.Objects;
 /** A single revoked token, kept until it would have expired anyway. */
 @Entity
 @Table(name = "revoked_tokens")
-@NamedQuery(name = RevokedToken.ALL, query = "SELECT r FROM RevokedToken r")
+@NamedQuery(name = RevokedToken.IDS, query = "SELECT r.jti FROM RevokedToken r")
 @NamedQuery(name = RevokedToken.EXPIRED, query = "DELETE FROM RevokedToken r WHERE r.expiresAt < :now")
 public class RevokedToken {
-    static final String ALL = "RevokedToken.all";
+    static final String IDS = "RevokedToken.ids";
     static final String EXPIRED = "RevokedToken.deleteExpired";
 
     @Id
@@ -35,14 +35,6 @@ public class RevokedToken {
         this.jti = jti;
         this.subject = subject;
         this.expiresAt = expiresAt;
-    }
-
-    String jti() {
-        return jti;
-    }
-
-    Instant expiresAt() {
-        return expiresAt;
     }
 
     @Override

@@ -69,6 +69,7 @@ public class Users {
         });
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: no transaction of its own
     public Optional<User> findByEmail(String email) {
         return em.createNamedQuery(User.BY_EMAIL, User.class)
                 .setParameter("email", User.normalizeEmail(email))
@@ -76,11 +77,13 @@ public class Users {
                 .findFirst();
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: no transaction of its own
     public Optional<User> findById(long id) {
         return Optional.ofNullable(em.find(User.class, id));
     }
 
     /** The user a verified token was issued to; refused if that user no longer exists. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: no transaction of its own
     public User of(JsonWebToken token) {
         return parseId(token.getSubject()).flatMap(this::findById).orElseThrow(UnknownUserException::new);
     }

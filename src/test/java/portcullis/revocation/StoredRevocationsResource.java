@@ -19,6 +19,6 @@ public class StoredRevocationsResource {
     @GET
     @Produces(MediaType.TEXT_PLAIN)
     public String stored(@PathParam("jti") String jti) {
-        return String.valueOf(revocations.revokedTokens().stream().anyMatch(token -> token.jti().equals(jti)));
+        return String.valueOf(revocations.revokedTokenIds().contains(jti));
     }
 }
