@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import java.security.Key;
 import java.text.ParseException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,7 @@ public class TokenVerifier {
     int maxLength;
 
     private DefaultJWTProcessor<SecurityContext> processor;
+    private final VerifiedTokenCache cache = new VerifiedTokenCache(10_000);
 
     /** Public keys and verifiers by kid: a kid is the key's thumbprint, so an entry never goes stale. */
     private final Map<String, Key> publicKeys = new ConcurrentHashMap<>();
@@ -105,20 +107,38 @@ public class TokenVerifier {
             LOG.fine(() -> "Token refused: " + token.length() + " characters");
             throw new InvalidTokenException();
         }
+        VerifiedToken verified = cache.get(token).orElseGet(() -> verifySignatureAndClaims(token));
+        if (!withinLifetime(verified)) {
+            LOG.fine(() -> "Token refused: expired, jti " + verified.getTokenID());
+            throw new InvalidTokenException();
+        }
+        if (revocations.isRevoked(verified.getTokenID(), verified.getSubject(), verified.getIssuedAtTime())) {
+            LOG.fine(() -> "Token refused: revoked, jti " + verified.getTokenID());
+            throw new InvalidTokenException();
+        }
+        return verified;
+    }
+
+    private VerifiedToken verifySignatureAndClaims(String token) {
         try {
             SignedJWT jwt = parse(token);
             refuseForeignKeyHeaders(jwt.getHeader());
             VerifiedToken verified = new VerifiedToken(token, processor.process(jwt, null));
-            if (revocations.isRevoked(verified.getTokenID(), verified.getSubject(), verified.getIssuedAtTime())) {
-                LOG.fine(() -> "Token refused: revoked, jti " + verified.getTokenID());
-                throw new InvalidTokenException();
-            }
+            cache.put(token, verified);
             return verified;
         } catch (ParseException | BadJOSEException | JOSEException refused) {
             // The reason helps operators; the token itself is a credential and is never logged.
             LOG.fine(() -> "Token refused: " + refused.getMessage());
             throw new InvalidTokenException();
         }
+    }
+
+    /** The time checks, again on every use: a cached token expires like any other. */
+    private boolean withinLifetime(VerifiedToken token) {
+        long now = Instant.now().getEpochSecond();
+        long leeway = clockLeeway.toSeconds();
+        Long notBefore = token.getClaim("nbf");
+        return now <= token.getExpirationTime() + leeway && (notBefore == null || now >= notBefore - leeway);
     }
 
     /**
