@@ -2,6 +2,7 @@ package portcullis.keys;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** Every {@code portcullis.keys.check-interval}: rotate when due, and pick up rotations done by other nodes. */
 @Singleton
 @Startup
+@DependsOn("SchemaMigrations")
 public class KeyRotationSchedule {
 
     @Resource

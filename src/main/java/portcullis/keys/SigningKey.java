@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -32,8 +31,7 @@ public class SigningKey {
     @Column(nullable = false, length = 16)
     private KeyState state;
 
-    @Lob
-    @Column(name = "private_jwk", nullable = false)
+    @Column(name = "private_jwk", nullable = false, length = 8000)
     private String privateJwk;
 
     @Column(name = "created_at", nullable = false)

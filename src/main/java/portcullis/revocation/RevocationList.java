@@ -12,8 +12,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Revocations held in memory, so that the check on every request is two hash lookups and no database round trip.
- * Written through to {@link Revocations}; loaded from it on first use and reloaded by {@link RevocationSchedule}.
- * Writers and the reload share one lock, so a revocation is never lost between the store and the memory.
+ * Written through to {@link Revocations}; loaded from it on first use, kept up with other nodes' revocations by
+ * {@link RevocationSync} and reloaded by {@link RevocationSchedule}. Writers, catch-up and reload share one lock, so
+ * a revocation is never lost between the store and the memory.
  */
 @ApplicationScoped
 public class RevocationList {
@@ -30,7 +31,14 @@ public class RevocationList {
     @ConfigProperty(name = "portcullis.tokens.clock-leeway")
     Duration clockLeeway;
 
+    /**
+     * How far before the last catch-up each catch-up looks again: a revocation stamped before that catch-up but
+     * committed after it (a slow transaction on another node) is still seen. Re-reading is harmless.
+     */
+    private static final Duration OVERLAP = Duration.ofSeconds(5);
+
     private volatile Snapshot snapshot;
+    private Instant caughtUpTo;
 
     /** Revoked jti; subject → revoked through (epoch second), {@link Long#MAX_VALUE} when disabled. */
     private record Snapshot(Set<String> tokens, Map<String, Long> subjects) {
@@ -87,6 +95,16 @@ public class RevocationList {
         LOG.fine(() -> "Pruned " + pruned + " revocations; " + snapshot.tokens().size() + " tokens revoked");
     }
 
+    /** Adds what any node revoked since the last catch-up. */
+    public synchronized void catchUp() {
+        Snapshot current = snapshot();
+        Instant started = Instant.now();
+        Instant since = caughtUpTo.minus(OVERLAP);
+        current.tokens().addAll(revocations.tokenIdsRecordedSince(since));
+        revocations.subjectRevocationsRecordedSince(since).forEach(this::remember);
+        caughtUpTo = started;
+    }
+
     private void remember(SubjectRevocation revocation) {
         snapshot().subjects().put(revocation.subject(),
                 revocation.disabled() ? Long.MAX_VALUE : revocation.revokedThrough());
@@ -106,6 +124,7 @@ public class RevocationList {
     }
 
     private Snapshot load() {
+        caughtUpTo = Instant.now();
         Set<String> tokens = revocations.revokedTokenIds();
         Map<String, Long> subjects = new ConcurrentHashMap<>();
         revocations.subjectRevocations().forEach(subject -> subjects.put(subject.subject(),

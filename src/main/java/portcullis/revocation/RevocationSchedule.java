@@ -2,6 +2,7 @@ package portcullis.revocation;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** Every {@code portcullis.revocation.check-interval}: prune revocations of expired tokens and reload the list. */
 @Singleton
 @Startup
+@DependsOn("SchemaMigrations")
 public class RevocationSchedule {
 
     @Resource

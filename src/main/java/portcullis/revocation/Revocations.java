@@ -47,6 +47,20 @@ public class Revocations {
         return ids;
     }
 
+    /** The jti of tokens revoked at or after {@code since}, by any node. */
+    public List<String> tokenIdsRecordedSince(Instant since) {
+        return em.createNamedQuery(RevokedToken.IDS_RECORDED_SINCE, String.class)
+                .setParameter("since", since)
+                .getResultList();
+    }
+
+    /** Subjects whose revocation changed at or after {@code since}, on any node. */
+    public List<SubjectRevocation> subjectRevocationsRecordedSince(Instant since) {
+        return em.createNamedQuery(SubjectRevocation.RECORDED_SINCE, SubjectRevocation.class)
+                .setParameter("since", since)
+                .getResultList();
+    }
+
     public List<SubjectRevocation> subjectRevocations() {
         return em.createNamedQuery(SubjectRevocation.ALL, SubjectRevocation.class).getResultList();
     }

@@ -12,9 +12,11 @@ import java.util.Objects;
 @Entity
 @Table(name = "revoked_tokens")
 @NamedQuery(name = RevokedToken.IDS, query = "SELECT r.jti FROM RevokedToken r")
+@NamedQuery(name = RevokedToken.IDS_RECORDED_SINCE, query = "SELECT r.jti FROM RevokedToken r WHERE r.recordedAt >= :since")
 @NamedQuery(name = RevokedToken.EXPIRED, query = "DELETE FROM RevokedToken r WHERE r.expiresAt < :now")
 public class RevokedToken {
     static final String IDS = "RevokedToken.ids";
+    static final String IDS_RECORDED_SINCE = "RevokedToken.idsRecordedSince";
     static final String EXPIRED = "RevokedToken.deleteExpired";
 
     @Id
@@ -27,6 +29,10 @@ public class RevokedToken {
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
 
+    /** When it was revoked: other nodes pick up what was recorded since they last looked. */
+    @Column(name = "recorded_at", nullable = false)
+    private Instant recordedAt;
+
     protected RevokedToken() {
         // for JPA
     }
@@ -35,6 +41,7 @@ public class RevokedToken {
         this.jti = jti;
         this.subject = subject;
         this.expiresAt = expiresAt;
+        this.recordedAt = Instant.now();
     }
 
     @Override

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /**
  * Every token of one subject issued up to a moment is revoked ({@code iat <= revokedThrough}); a disabled subject
@@ -13,10 +14,13 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "subject_revocations")
 @NamedQuery(name = SubjectRevocation.ALL, query = "SELECT s FROM SubjectRevocation s")
+@NamedQuery(name = SubjectRevocation.RECORDED_SINCE,
+        query = "SELECT s FROM SubjectRevocation s WHERE s.recordedAt >= :since")
 @NamedQuery(name = SubjectRevocation.OUTLIVED, query = "DELETE FROM SubjectRevocation s"
         + " WHERE s.disabled = false AND s.revokedThrough < :oldestLiveIssueTime")
 public class SubjectRevocation {
     static final String ALL = "SubjectRevocation.all";
+    static final String RECORDED_SINCE = "SubjectRevocation.recordedSince";
     static final String OUTLIVED = "SubjectRevocation.deleteOutlived";
 
     @Id
@@ -30,6 +34,10 @@ public class SubjectRevocation {
     @Column(nullable = false)
     private boolean disabled;
 
+    /** When it last changed: other nodes pick up what was recorded since they last looked. */
+    @Column(name = "recorded_at", nullable = false)
+    private Instant recordedAt;
+
     protected SubjectRevocation() {
         // for JPA
     }
@@ -40,10 +48,12 @@ public class SubjectRevocation {
 
     void revokeThrough(long epochSecond) {
         revokedThrough = Math.max(revokedThrough, epochSecond);
+        recordedAt = Instant.now();
     }
 
     void disable(boolean value) {
         disabled = value;
+        recordedAt = Instant.now();
     }
 
     String subject() {

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Attempt counts per key, each in a fixed window from its first attempt. The one seam for sharing counts across a
- * cluster: an implementation on a distributed map (Payara's Hazelcast / JCache) replaces the in-memory one.
+ * cluster: {@link StoredAttemptCounters} keeps them in the database every node shares.
  */
 public interface AttemptCounters {
 

@@ -1,0 +1,58 @@
+package portcullis.database;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the schema to this version before anything reads it: the versioned scripts under
+ * {@code db/migration/<database>/}, applied once each, in order, never dropping anything. Several nodes starting at
+ * once are safe: Flyway locks its history table while it migrates.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // Flyway commits each migration itself
+public class SchemaMigrations {
+    private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
+
+    @Resource(lookup = "jdbc/portcullis")
+    DataSource dataSource;
+
+    @PostConstruct
+    void migrate() {
+        MigrateResult result = Flyway.configure(SchemaMigrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/" + scriptFolder())
+                .table("schema_history")
+                .load()
+                .migrate();
+        LOG.info(() -> "Schema at version " + (result.targetSchemaVersion == null
+                ? result.initialSchemaVersion : result.targetSchemaVersion)
+                + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    /** The scripts' dialect: each database has its own folder, with the same versions in each. */
+    private String scriptFolder() {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName();
+            if (product.contains("Derby")) {
+                return "derby";
+            }
+            if (product.contains("PostgreSQL")) {
+                return "postgresql";
+            }
+            throw new IllegalStateException("No schema migrations for " + product + " (Derby and PostgreSQL have them)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database to migrate its schema", e);
+        }
+    }
+}
