@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import portcullis.TestUsers.Registered;
 
 /**
- * Nothing is lost by a restart: a real Payara Micro process is stopped and a new one started on the same Derby data
+ * Nothing is lost by a restart: a real Payara Micro process is stopped and a new one started on the same data
  * folder. (The Arquillian container starts a fresh server per deployment and cannot do this.) Both run with a key
  * encryption secret, so the test also shows that sealed keys are stored sealed and open again after a restart.
  */
@@ -78,7 +77,7 @@ public class RestartIT {
     }
 
     private static String passwordHashOf(Path data, long userId) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database(data));
+        try (Connection connection = TestDatabase.open(data);
                 PreparedStatement select = connection.prepareStatement(
                         "SELECT password_hash FROM accounts WHERE id = ?")) {
             select.setLong(1, userId);
@@ -87,12 +86,12 @@ public class RestartIT {
                 return hash.getString(1);
             }
         } finally {
-            shutDown(data);
+            TestDatabase.release(data);
         }
     }
 
     private static void assertSigningKeysAreSealed(Path data) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database(data));
+        try (Connection connection = TestDatabase.open(data);
                 ResultSet keys = connection.createStatement().executeQuery("SELECT private_jwk FROM signing_keys")) {
             int count = 0;
             while (keys.next()) {
@@ -103,17 +102,13 @@ public class RestartIT {
             }
             assertTrue(count > 0, "no signing key stored");
         } finally {
-            shutDown(data);
+            TestDatabase.release(data);
         }
-    }
-
-    private static String database(Path data) {
-        return "jdbc:derby:" + data.resolve("portcullis").toAbsolutePath();
     }
 
     /** What an operator removing an account directly in the database does. */
     private static void deleteUserWhileTheServerIsDown(Path data, long userId) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database(data))) {
+        try (Connection connection = TestDatabase.open(data)) {
             for (String table : new String[] {"account_topics", "account_organisations", "account_integrations"}) {
                 try (PreparedStatement delete = connection.prepareStatement(
                         "DELETE FROM " + table + " WHERE account_id = ?")) {
@@ -126,16 +121,7 @@ public class RestartIT {
                 assertEquals(1, delete.executeUpdate());
             }
         } finally {
-            shutDown(data);
-        }
-    }
-
-    private static void shutDown(Path data) throws SQLException {
-        try {
-            DriverManager.getConnection(database(data) + ";shutdown=true");
-        } catch (SQLException expected) {
-            // Derby reports a clean shutdown (SQLState 08006) as an exception; it releases the database for Payara.
-            assertEquals("08006", expected.getSQLState(), expected::getMessage);
+            TestDatabase.release(data);
         }
     }
 }

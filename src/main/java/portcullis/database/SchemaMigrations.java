@@ -6,11 +6,16 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -27,8 +32,32 @@ public class SchemaMigrations {
     @Resource(lookup = "jdbc/portcullis")
     DataSource dataSource;
 
+    @Inject
+    @ConfigProperty(name = "portcullis.database.startup-wait")
+    Duration startupWait;
+
+    /**
+     * Waits up to {@code portcullis.database.startup-wait} for the database: a node may start before its database
+     * (or, with embedded Derby, while the previous process still holds the files).
+     */
     @PostConstruct
-    void migrate() {
+    void migrateWhenReachable() {
+        Instant giveUp = Instant.now().plus(startupWait);
+        while (true) {
+            try {
+                migrate();
+                return;
+            } catch (RuntimeException unreachable) {
+                if (Instant.now().isAfter(giveUp)) {
+                    throw unreachable;
+                }
+                LOG.log(Level.WARNING, "Database not ready, trying again in a second: {0}", unreachable.toString());
+                pause();
+            }
+        }
+    }
+
+    private void migrate() {
         MigrateResult result = Flyway.configure(SchemaMigrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/" + scriptFolder())
@@ -38,6 +67,15 @@ public class SchemaMigrations {
         LOG.info(() -> "Schema at version " + (result.targetSchemaVersion == null
                 ? result.initialSchemaVersion : result.targetSchemaVersion)
                 + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the database", e);
+        }
     }
 
     /** The scripts' dialect: each database has its own folder, with the same versions in each. */

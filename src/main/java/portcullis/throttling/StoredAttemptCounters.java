@@ -1,6 +1,7 @@
 package portcullis.throttling;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -24,7 +25,8 @@ import java.util.Optional;
  * the same key loses on the primary key and counts again on the row the winner made.
  */
 @Stateless
-@LocalBean
+@Local(AttemptCounters.class)
+@LocalBean // its own view, for the REQUIRES_NEW call to itself
 public class StoredAttemptCounters implements AttemptCounters {
     /** Keys hold what clients send (an email); longer ones are stored as their hash. */
     private static final int LONGEST_PLAIN_KEY = 300;
