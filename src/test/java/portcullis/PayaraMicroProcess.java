@@ -51,6 +51,26 @@ public final class PayaraMicroProcess implements AutoCloseable {
     /** As above, ready when {@code probePath} answers {@code readyStatus}. */
     public static PayaraMicroProcess start(Path war, Path dataDirectory, String name,
             Map<String, String> systemProperties, String probePath, int readyStatus) throws IOException {
+        return start(war, dataDirectory, name, systemProperties, probePath, readyStatus, List.of("--nocluster"));
+    }
+
+    /**
+     * Starts member {@code index} of a Payara Micro cluster whose members are all on loopback at
+     * {@code hazelcastPorts} (Payara's own Hazelcast, TCP/IP discovery: the flags of ../shared/STACK.md).
+     */
+    public static PayaraMicroProcess startClusterMember(String name, List<Integer> hazelcastPorts, int index,
+            Map<String, String> systemProperties) throws IOException {
+        String members = hazelcastPorts.stream().map(port -> "127.0.0.1:" + port)
+                .collect(java.util.stream.Collectors.joining(","));
+        Path target = Path.of(System.getProperty("portcullis.target", "target"));
+        return start(Deployments.BUILT_WAR.toPath(), target.resolve(name + "-data"), name, systemProperties,
+                "api/user", 401, List.of("--clustermode", "tcpip:" + members, "--interfaces", "127.0.0.1",
+                        "--startport", String.valueOf(hazelcastPorts.get(index)), "--name", name));
+    }
+
+    private static PayaraMicroProcess start(Path war, Path dataDirectory, String name,
+            Map<String, String> systemProperties, String probePath, int readyStatus, List<String> clusterOptions)
+            throws IOException {
         int port = freePort();
         Path target = Path.of(System.getProperty("portcullis.target", "target"));
         Path log = target.resolve(name + ".log");
@@ -63,8 +83,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of(
                 "-jar", System.getProperty("payara.micro.jar", "target/payara-micro.jar"),
-                "--nocluster",
                 "--port", String.valueOf(port)));
+        command.addAll(clusterOptions);
         command.addAll(Arrays.asList(System.getProperty("payara.micro.options", "").split(" ")));
         command.addAll(List.of("--contextroot", "/", "--deploy", war.toAbsolutePath().toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -105,6 +125,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("Portcullis was not deployed within " + STARTUP_LIMIT + "; see " + log);
+    }
+
+    /** What {@code kill -9} does: no shutdown hooks, no goodbye to the cluster. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 
     @Override

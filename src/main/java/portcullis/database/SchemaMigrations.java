@@ -1,7 +1,6 @@
 package portcullis.database;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -29,8 +27,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 public class SchemaMigrations {
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 
-    @Resource(lookup = "jdbc/portcullis")
-    DataSource dataSource;
+    @Inject
+    Database database;
 
     @Inject
     @ConfigProperty(name = "portcullis.database.startup-wait")
@@ -59,7 +57,7 @@ public class SchemaMigrations {
 
     private void migrate() {
         MigrateResult result = Flyway.configure(SchemaMigrations.class.getClassLoader())
-                .dataSource(dataSource)
+                .dataSource(database.dataSource())
                 .locations("classpath:db/migration/" + scriptFolder())
                 .table("schema_history")
                 .load()
@@ -80,7 +78,7 @@ public class SchemaMigrations {
 
     /** The scripts' dialect: each database has its own folder, with the same versions in each. */
     private String scriptFolder() {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = database.dataSource().getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName();
             if (product.contains("Derby")) {
                 return "derby";

@@ -1,5 +1,7 @@
 package portcullis.login;
 
+import portcullis.throttling.TooManyAttemptsException;
+import portcullis.metrics.Metrics;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -47,7 +49,25 @@ public class Authenticator {
     @Inject
     AuditLog audit;
 
+    @Inject
+    Metrics metrics;
+
     public LoggedIn logIn(String email, String password) {
+        long started = System.nanoTime();
+        String outcome = "failure";
+        try {
+            LoggedIn loggedIn = checkPassword(email, password);
+            outcome = "success";
+            return loggedIn;
+        } catch (TooManyAttemptsException throttled) {
+            outcome = "throttled";
+            throw throttled;
+        } finally {
+            metrics.login(outcome, System.nanoTime() - started);
+        }
+    }
+
+    private LoggedIn checkPassword(String email, String password) {
         String account = User.normalizeEmail(email == null ? "" : email);
         String candidate = password == null ? "" : password;
         String address = clientAddress.current();

@@ -1,5 +1,6 @@
 package portcullis.revocation;
 
+import portcullis.metrics.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -22,6 +23,9 @@ public class RevocationList {
 
     @Inject
     Revocations revocations;
+
+    @Inject
+    Metrics metrics;
 
     @Inject
     @ConfigProperty(name = "portcullis.tokens.lifetime")
@@ -53,17 +57,22 @@ public class RevocationList {
     public synchronized void revokeToken(String jti, String subject, Instant expiresAt) {
         revocations.revokeToken(jti, subject, expiresAt);
         snapshot().tokens().add(jti);
+        metrics.revocation("token");
         LOG.info(() -> "Revoked token " + jti + " of subject " + subject);
     }
 
     /** Revokes every token of the subject issued up to now (in or before this second). */
     public synchronized void revokeAllOf(String subject) {
         remember(revocations.revokeThrough(subject, Instant.now().getEpochSecond()));
+        metrics.revocation("subject");
         LOG.info(() -> "Revoked all tokens of subject " + subject);
     }
 
     public synchronized void disable(String subject, boolean disabled) {
         remember(revocations.disable(subject, disabled, Instant.now().getEpochSecond()));
+        if (disabled) {
+            metrics.revocation("disable");
+        }
         LOG.info(() -> (disabled ? "Disabled" : "Enabled") + " subject " + subject);
     }
 

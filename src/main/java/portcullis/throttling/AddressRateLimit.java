@@ -1,5 +1,6 @@
 package portcullis.throttling;
 
+import portcullis.metrics.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -14,6 +15,9 @@ public class AddressRateLimit {
 
     @Inject
     AttemptCounters counters;
+
+    @Inject
+    Metrics metrics;
 
     @Inject
     AuditLog audit;
@@ -42,6 +46,7 @@ public class AddressRateLimit {
         Attempts attempts = counters.increment(action + ":" + address, window);
         if (attempts.count() > limit) {
             audit.record(AuditEvent.THROTTLED, action, null, null);
+            metrics.throttled(action);
             throw new TooManyAttemptsException(Duration.between(Instant.now(), attempts.first().plus(window)));
         }
     }

@@ -28,7 +28,7 @@ public class AttemptCounterSweep {
     TimerService timers;
 
     @Inject
-    StoredAttemptCounters counters;
+    AttemptCounters counters;
 
     @Inject
     @ConfigProperty(name = "portcullis.throttling.failure-window")

@@ -1,5 +1,6 @@
 package portcullis.throttling;
 
+import portcullis.metrics.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -24,6 +25,9 @@ public class LoginThrottle {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Metrics metrics;
 
     @Inject
     @ConfigProperty(name = "portcullis.throttling.account-failures")
@@ -51,6 +55,7 @@ public class LoginThrottle {
                 .or(() -> waitFor(ADDRESS + address, addressFailures));
         if (wait.isPresent()) {
             audit.record(AuditEvent.THROTTLED, "login", null, null);
+            metrics.throttled("login");
             throw new TooManyAttemptsException(wait.get());
         }
     }

@@ -1,5 +1,6 @@
 package portcullis.tokens;
 
+import portcullis.metrics.Metrics;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -26,6 +28,9 @@ public class TokenFilter implements ContainerRequestFilter {
     @Inject
     TokenVerifier verifier;
 
+    @Inject
+    Metrics metrics;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String header = Stream.of(HttpHeaders.AUTHORIZATION, EDUMAPS_HEADER)
@@ -34,8 +39,16 @@ public class TokenFilter implements ContainerRequestFilter {
                 .findFirst()
                 .orElseThrow(InvalidTokenException::missing);
         String token = tokenIn(header.strip()).orElseThrow(InvalidTokenException::new);
-        request.setSecurityContext(new TokenSecurityContext(verifier.verify(token),
-                request.getSecurityContext().isSecure()));
+        long started = System.nanoTime();
+        JsonWebToken verified;
+        try {
+            verified = verifier.verify(token);
+        } catch (InvalidTokenException refused) {
+            metrics.tokenRefused(System.nanoTime() - started);
+            throw refused;
+        }
+        metrics.tokenVerified(System.nanoTime() - started);
+        request.setSecurityContext(new TokenSecurityContext(verified, request.getSecurityContext().isSecure()));
     }
 
     private static Optional<String> tokenIn(String header) {

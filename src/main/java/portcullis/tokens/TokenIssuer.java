@@ -1,5 +1,6 @@
 package portcullis.tokens;
 
+import portcullis.metrics.Metrics;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -30,6 +31,9 @@ public class TokenIssuer {
     KeyRing keyRing;
 
     @Inject
+    Metrics metrics;
+
+    @Inject
     RevocationList revocations;
 
     @Inject
@@ -48,6 +52,7 @@ public class TokenIssuer {
         JWK key = keyRing.active();
         Instant now = revocations.firstUsableIssueTime(subject.subject());
         String jti = UUID.randomUUID().toString();
+        metrics.tokenIssued();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(subject.subject())

@@ -1,0 +1,2 @@
+/** MicroProfile Health: readiness (database reachable, signing keys loaded) and liveness, for load balancers. */
+package portcullis.health;

@@ -1,0 +1,53 @@
+package portcullis.metrics;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.logging.Logger;
+
+/** The measurements Portcullis takes; recorded as MicroProfile Metrics when the server provides them. */
+@ApplicationScoped
+public class Metrics {
+    private static final Logger LOG = Logger.getLogger(Metrics.class.getName());
+
+    private Recorder recorder = Recorder.NOWHERE;
+
+    @PostConstruct
+    void findRegistry() {
+        try {
+            Class.forName("org.eclipse.microprofile.metrics.MetricRegistry", false, Metrics.class.getClassLoader());
+            recorder = MicroProfileRecorder.fromContainer();
+        } catch (ClassNotFoundException | RuntimeException | LinkageError noMetrics) {
+            LOG.info("No MicroProfile Metrics on this server: Portcullis metrics are not recorded");
+        }
+    }
+
+    /** outcome: success, failure or throttled. */
+    public void login(String outcome, long nanos) {
+        recorder.count("portcullis.logins", "Logins by outcome", "outcome", outcome);
+        recorder.time("portcullis.login.time", "Time to answer a login", nanos, "outcome", outcome);
+    }
+
+    public void tokenIssued() {
+        recorder.count("portcullis.tokens.issued", "Tokens issued");
+    }
+
+    public void tokenVerified(long nanos) {
+        recorder.count("portcullis.tokens.verified", "Tokens accepted by the token check");
+        recorder.time("portcullis.token.check.time", "Time of the token check", nanos, "result", "verified");
+    }
+
+    public void tokenRefused(long nanos) {
+        recorder.count("portcullis.tokens.refused", "Tokens refused by the token check");
+        recorder.time("portcullis.token.check.time", "Time of the token check", nanos, "result", "refused");
+    }
+
+    /** action: login, registration or reauthentication. */
+    public void throttled(String action) {
+        recorder.count("portcullis.throttled", "Attempts refused by throttling", "action", action);
+    }
+
+    /** kind: token (logout), subject (all of a user's tokens) or disable. */
+    public void revocation(String kind) {
+        recorder.count("portcullis.revocations", "Revocations recorded", "kind", kind);
+    }
+}

@@ -1,0 +1,45 @@
+package portcullis.metrics;
+
+import jakarta.enterprise.inject.spi.CDI;
+import java.time.Duration;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * Measurements into the application's MicroProfile Metrics registry. Deliberately not a CDI bean and loaded only
+ * once the API is known to be there: WildFly 39 has no MicroProfile Metrics, and the WAR must deploy there as is.
+ */
+final class MicroProfileRecorder implements Recorder {
+    private final MetricRegistry registry;
+
+    private MicroProfileRecorder(MetricRegistry registry) {
+        this.registry = registry;
+    }
+
+    static Recorder fromContainer() {
+        return new MicroProfileRecorder(CDI.current().select(MetricRegistry.class).get());
+    }
+
+    @Override
+    public void count(String name, String description, String... tags) {
+        registry.counter(metadata(name, description), tags(tags)).inc();
+    }
+
+    @Override
+    public void time(String name, String description, long nanos, String... tags) {
+        registry.timer(metadata(name, description), tags(tags)).update(Duration.ofNanos(nanos));
+    }
+
+    private static Metadata metadata(String name, String description) {
+        return Metadata.builder().withName(name).withDescription(description).build();
+    }
+
+    private static Tag[] tags(String... namesAndValues) {
+        Tag[] tags = new Tag[namesAndValues.length / 2];
+        for (int i = 0; i < tags.length; i++) {
+            tags[i] = new Tag(namesAndValues[2 * i], namesAndValues[2 * i + 1]);
+        }
+        return tags;
+    }
+}

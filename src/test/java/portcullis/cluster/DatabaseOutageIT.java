@@ -1,0 +1,130 @@
+package portcullis.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import portcullis.Api;
+import portcullis.Deployments;
+import portcullis.PayaraMicroProcess;
+import portcullis.Reply;
+import portcullis.TestDatabase;
+import portcullis.TestUsers;
+import portcullis.TestUsers.Registered;
+
+/**
+ * PostgreSQL stopped under load and started again, with the script that started it for the suite
+ * ({@code portcullis.it.database-control}, .ci/postgres). Runs when the suite runs against PostgreSQL (CI does).
+ */
+public class DatabaseOutageIT {
+    private static final Duration RECOVERY_LIMIT = Duration.ofSeconds(30);
+
+    private static PayaraMicroProcess node;
+    private static Api api;
+
+    @BeforeAll
+    static void start() throws IOException {
+        assumeTrue(TestDatabase.isPostgres(), "the outage test stops the shared PostgreSQL (PORTCULLIS_DB_HOST)");
+        Path target = Path.of(System.getProperty("portcullis.target", "target"));
+        node = PayaraMicroProcess.start(Deployments.BUILT_WAR.toPath(), target.resolve("outage-data"),
+                "database-outage", Map.of("portcullis.users.bcrypt-cost", "4"), "api/user");
+        api = new Api(node.base());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        database("start"); // whatever happened, the database is up for the classes after this one
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    @Test
+    public void duringAnOutageAnswersAreJson503AndServiceReturnsByItself() throws Exception {
+        Registered user = TestUsers.register(api);
+        assertEquals(200, api.get("../health/ready").status(), "not ready before the outage");
+
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger answers = new AtomicInteger();
+        ConcurrentLinkedQueue<String> unacceptable = new ConcurrentLinkedQueue<>();
+        Thread load = new Thread(() -> {
+            while (running.get()) {
+                for (Reply reply : List.of(api.get("user", "Authorization", "Token " + user.token()),
+                        api.post("users/login", TestUsers.conduitLogin(user.email(), user.password())))) {
+                    answers.incrementAndGet();
+                    if (reply.status() >= 500 && reply.status() != 503 || !reply.body().startsWith("{")
+                            || reply.body().contains("Exception")) {
+                        unacceptable.add(reply.toString());
+                    }
+                }
+            }
+        });
+        load.start();
+        try {
+            Thread.sleep(1000);
+            database("stop");
+
+            Reply duringOutage = awaitStatus(() -> api.get("user", "Authorization", "Token " + user.token()), 503);
+            assertEquals("unavailable, try again shortly",
+                    duringOutage.json().getJsonObject("errors").getJsonArray("database").getString(0));
+            assertTrue(duringOutage.headers().firstValue("Retry-After").isPresent(), "503 without Retry-After");
+            Reply login = api.post("users/login", TestUsers.conduitLogin(user.email(), user.password()));
+            assertEquals(503, login.status(), login::toString);
+            Reply readiness = api.get("../health/ready");
+            assertEquals(503, readiness.status(), "ready without a database: " + readiness);
+            assertTrue(readiness.body().contains("DOWN"), readiness::toString);
+            assertEquals(200, api.get("../health/live").status(), "a database outage is not a reason to restart");
+
+            database("start");
+            Instant back = Instant.now();
+            awaitStatus(() -> api.post("users/login", TestUsers.conduitLogin(user.email(), user.password())), 200);
+            Duration recovery = Duration.between(back, Instant.now());
+            awaitStatus(() -> api.get("../health/ready"), 200);
+            System.out.println("Database outage: service back " + recovery.toMillis() + " ms after PostgreSQL; "
+                    + answers.get() + " answers under load, none a 500");
+        } finally {
+            running.set(false);
+            load.join(30_000);
+        }
+        assertEquals(List.of(), List.copyOf(unacceptable), "answers other than JSON (or 503) during the outage");
+    }
+
+    private static Reply awaitStatus(java.util.function.Supplier<Reply> request, int status) {
+        Instant deadline = Instant.now().plus(RECOVERY_LIMIT);
+        Reply reply = request.get();
+        while (reply.status() != status) {
+            assertTrue(Instant.now().isBefore(deadline), "still " + reply + " after " + RECOVERY_LIMIT);
+            pause();
+            reply = request.get();
+        }
+        return reply;
+    }
+
+    private static void database(String action) throws IOException, InterruptedException {
+        String control = System.getProperty("portcullis.it.database-control");
+        Process process = new ProcessBuilder(control, action).inheritIO().start();
+        assertTrue(process.waitFor(90, TimeUnit.SECONDS) && process.exitValue() == 0, control + " " + action);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
