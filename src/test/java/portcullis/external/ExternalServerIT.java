@@ -1,0 +1,139 @@
+package portcullis.external;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.json.JsonObject;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import portcullis.Api;
+import portcullis.Jwt;
+import portcullis.RawHttp;
+import portcullis.Reply;
+import portcullis.TestUsers;
+import portcullis.TestUsers.Registered;
+
+/**
+ * The black-box checks for a Portcullis deployed elsewhere, on any server: CI runs them against the same WAR on
+ * WildFly ({@code -Dportcullis.it.external-url=http://localhost:8180/}, health at
+ * {@code -Dportcullis.it.external-health-url}). Skipped when no external server is named.
+ */
+public class ExternalServerIT {
+    private static Api api;
+    private static java.net.URL base;
+
+    @BeforeAll
+    static void external() throws MalformedURLException {
+        String url = System.getProperty("portcullis.it.external-url", "");
+        assumeTrue(!url.isBlank(), "no external server named (portcullis.it.external-url)");
+        base = URI.create(url).toURL();
+        api = new Api(base);
+    }
+
+    @Test
+    public void conduitRegistersLogsInReadsAndUpdatesTheCurrentUser() {
+        Registered user = TestUsers.register(api);
+        Reply login = api.post("users/login", TestUsers.conduitLogin(user.email(), user.password()));
+        assertEquals(200, login.status(), login::toString);
+        String token = login.user().getString("token");
+        JsonObject claims = Jwt.claims(token);
+        assertEquals(user.email(), claims.getString("upn"));
+        assertEquals(60L * 24 * 3600, claims.getJsonNumber("exp").longValue() - claims.getJsonNumber("iat").longValue());
+
+        Reply current = api.get("user", "Authorization", "Token " + token);
+        assertEquals(200, current.status(), current::toString);
+        assertEquals(user.username(), current.user().getString("username"));
+
+        Reply updated = api.put("user", "{\"user\":{\"bio\":\"on any server\"}}", "Authorization", "Token " + token);
+        assertEquals(200, updated.status(), updated::toString);
+        assertEquals("on any server", updated.user().getString("bio"));
+    }
+
+    @Test
+    public void edumapsLogsInAndReauthenticatesWithTheBritishHeader() {
+        Registered user = TestUsers.register(api);
+        Reply login = api.post("auth/login", TestUsers.edumapsLogin(user.email(), user.password()));
+        assertEquals(200, login.status(), login::toString);
+        assertEquals(user.email(), login.json().getJsonObject("data").getString("email"));
+
+        Reply fresh = api.post("auth/token", "", "Authorisation", login.json().getString("token"));
+        assertEquals(200, fresh.status(), fresh::toString);
+        assertNotEquals(login.json().getString("token"), fresh.json().getString("token"));
+        assertEquals(String.valueOf(user.id()), fresh.json().getJsonObject("data").getString("_id"));
+    }
+
+    @Test
+    public void badInputGetsJsonErrorsNeverA500() {
+        assertError(api.post("users/login", "{\"user\":{"), 400);
+        assertError(api.post("users", "{\"user\":{\"email\":\"x@example.com\"}}"), 422);
+        assertError(api.post("users/login", "{\"user\":{\"email\":\"" + "x".repeat(70_000) + "\"}}"), 413);
+        assertError(api.get("user", "Authorization", "Token " + "eyJhbGciOiJub25lIn0.e30."), 401);
+        assertError(api.get("no-such-thing"), 404);
+    }
+
+    @Test
+    public void aLoggedOutTokenIsRefused() {
+        Registered user = TestUsers.register(api);
+        assertEquals(204, api.post("auth/logout", "", "Authorization", "Token " + user.token()).status());
+        assertError(api.get("user", "Authorization", "Token " + user.token()), 401);
+    }
+
+    @Test
+    public void repeatedFailuresAreThrottled() {
+        Registered user = TestUsers.register(api);
+        RawHttp client = new RawHttp(base, RawHttp.freshLoopbackAddress());
+        String wrong = TestUsers.conduitLogin(user.email(), "not-" + user.password());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, client.post("users/login", Api.JSON, wrong).status());
+        }
+        Reply throttled = client.post("users/login", Api.JSON,
+                TestUsers.conduitLogin(user.email(), user.password()));
+        assertEquals(429, throttled.status(), throttled::toString);
+        assertTrue(throttled.headers().firstValue("Retry-After").isPresent());
+    }
+
+    @Test
+    public void keysAreDiscoverableAndSignTheTokens() {
+        Registered user = TestUsers.register(api);
+        Reply jwks = api.get(".well-known/jwks.json");
+        assertEquals(200, jwks.status(), jwks::toString);
+        assertTrue(jwks.body().contains(Jwt.header(user.token()).getString("kid")));
+        Reply discovery = api.get(".well-known/openid-configuration");
+        assertTrue(discovery.json().getString("jwks_uri").endsWith("/.well-known/jwks.json"), discovery::toString);
+    }
+
+    @Test
+    public void theOpenApiDocumentDescribesBothDialects() throws Exception {
+        HttpResponse<String> document = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + base.getPort() + "/openapi")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, document.statusCode());
+        for (String path : new String[] {"/api/users/login", "/api/user", "/api/auth/login", "/api/auth/token"}) {
+            assertTrue(document.body().contains(path), "OpenAPI document lacks " + path);
+        }
+    }
+
+    @Test
+    public void readinessReportsTheDatabaseAndTheKeys() throws Exception {
+        String health = System.getProperty("portcullis.it.external-health-url", "");
+        assumeTrue(!health.isBlank(), "no health URL named (portcullis.it.external-health-url)");
+        HttpResponse<String> ready = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(health + "/ready")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertTrue(ready.body().contains("\"database\"") && ready.body().contains("\"signing-keys\""), ready.body());
+    }
+
+    private static void assertError(Reply reply, int status) {
+        assertEquals(status, reply.status(), reply::toString);
+        assertTrue(reply.json().containsKey("errors"), reply::toString);
+        assertFalse(reply.body().contains("Exception"), reply::toString);
+    }
+}
