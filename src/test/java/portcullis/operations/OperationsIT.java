@@ -1,0 +1,84 @@
+package portcullis.operations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import portcullis.Api;
+import portcullis.Deployments;
+import portcullis.Reply;
+import portcullis.TestUsers;
+import portcullis.TestUsers.Registered;
+
+/** What operations see on Payara Micro: MicroProfile Health, Metrics and OpenAPI. */
+@ExtendWith(ArquillianExtension.class)
+public class OperationsIT {
+
+    @Deployment(testable = false)
+    public static WebArchive portcullis() {
+        return Deployments.builtWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    public void readinessChecksTheDatabaseAndTheKeysAndLivenessIsUp() {
+        Api api = new Api(base);
+        Reply ready = api.get("../health/ready");
+        assertEquals(200, ready.status(), ready::toString);
+        assertTrue(ready.body().contains("\"database\"") && ready.body().contains("\"signing-keys\""), ready::toString);
+        assertEquals(200, api.get("../health/live").status());
+    }
+
+    @Test
+    public void metricsCountLoginsByOutcomeTokensAndTokenChecks() {
+        Api api = new Api(base);
+        Registered user = TestUsers.register(api);
+        double successes = metric(api, "portcullis_logins_total", "outcome=\"success\"");
+        double failures = metric(api, "portcullis_logins_total", "outcome=\"failure\"");
+        double verified = metric(api, "portcullis_tokens_verified_total", "");
+        double refused = metric(api, "portcullis_tokens_refused_total", "");
+
+        assertEquals(200, api.post("users/login", TestUsers.conduitLogin(user.email(), user.password())).status());
+        assertEquals(401, api.post("users/login", TestUsers.conduitLogin(user.email(), "wrong-password")).status());
+        assertEquals(200, api.get("user", "Authorization", "Token " + user.token()).status());
+        assertEquals(401, api.get("user", "Authorization", "Token " + user.token() + "x").status());
+
+        assertEquals(successes + 1, metric(api, "portcullis_logins_total", "outcome=\"success\""));
+        assertEquals(failures + 1, metric(api, "portcullis_logins_total", "outcome=\"failure\""));
+        assertEquals(verified + 1, metric(api, "portcullis_tokens_verified_total", ""));
+        assertEquals(refused + 1, metric(api, "portcullis_tokens_refused_total", ""));
+        assertTrue(api.get("../metrics?scope=application").body().contains("portcullis_tokens_issued_total"));
+    }
+
+    @Test
+    public void theOpenApiDocumentDescribesBothDialects() {
+        Reply document = new Api(base).get("../openapi");
+        assertEquals(200, document.status());
+        for (String path : new String[] {"/api/users/login", "/api/user", "/api/auth/login", "/api/auth/token"}) {
+            assertTrue(document.body().contains(path), "OpenAPI document lacks " + path);
+        }
+    }
+
+    /** The value of a metric line (0 before it first counts), from the OpenMetrics text. */
+    private static double metric(Api api, String name, String label) {
+        Reply metrics = api.get("../metrics?scope=application");
+        assertEquals(200, metrics.status(), metrics::toString);
+        Matcher line = Pattern.compile("(?m)^" + name + "\\{([^}]*)\\} ([0-9.E+-]+)$").matcher(metrics.body());
+        while (line.find()) {
+            if (line.group(1).contains(label)) {
+                return Double.parseDouble(line.group(2));
+            }
+        }
+        return 0;
+    }
+}
