@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 @Stateless
 public class AttemptCounters {
-    /** Keys hold what clients send (an email); longer ones are stored as their hash. */
+    /** Keys hold what clients send (an email); longer ones, and ones with control characters, as their hash. */
     private static final int LONGEST_PLAIN_KEY = 300;
 
     @PersistenceContext
@@ -83,7 +83,7 @@ public class AttemptCounters {
     }
 
     private static String storedKey(String key) {
-        if (key.length() <= LONGEST_PLAIN_KEY) {
+        if (key.length() <= LONGEST_PLAIN_KEY && key.chars().noneMatch(Character::isISOControl)) {
             return key;
         }
         try {

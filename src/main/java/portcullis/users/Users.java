@@ -71,6 +71,9 @@ public class Users {
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: no transaction of its own
     public Optional<User> findByEmail(String email) {
+        if (email.indexOf('\u0000') >= 0) {
+            return Optional.empty(); // no stored email has one, and PostgreSQL refuses NUL in any text
+        }
         return em.createNamedQuery(User.BY_EMAIL, User.class)
                 .setParameter("email", User.normalizeEmail(email))
                 .getResultStream()
