@@ -2,6 +2,7 @@ package portcullis.metrics;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.CDI;
 import java.util.logging.Logger;
 
 /** The measurements Portcullis takes; recorded as MicroProfile Metrics when the server provides them. */
@@ -15,9 +16,10 @@ public class Metrics {
     void findRegistry() {
         try {
             Class.forName("org.eclipse.microprofile.metrics.MetricRegistry", false, Metrics.class.getClassLoader());
-            recorder = MicroProfileRecorder.fromContainer();
+            recorder = CDI.current().select(MicroProfileRecorder.class).get();
         } catch (ClassNotFoundException | RuntimeException | LinkageError noMetrics) {
-            LOG.info("No MicroProfile Metrics on this server: Portcullis metrics are not recorded");
+            LOG.info(() -> "No MicroProfile Metrics on this server (" + noMetrics
+                    + "): Portcullis metrics are not recorded");
         }
     }
 

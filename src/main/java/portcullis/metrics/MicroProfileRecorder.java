@@ -1,25 +1,22 @@
 package portcullis.metrics;
 
-import jakarta.enterprise.inject.spi.CDI;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * Measurements into the application's MicroProfile Metrics registry. Deliberately not a CDI bean and loaded only
- * once the API is known to be there: WildFly 39 has no MicroProfile Metrics, and the WAR must deploy there as is.
+ * Measurements into the application's MicroProfile Metrics registry. Looked up by {@link Metrics} only once the API
+ * is known to be there: WildFly 39 has no MicroProfile Metrics (its CDI skips this class, which it cannot load), and
+ * the WAR must deploy there as is. A bean with an injection point, because Payara's registry producer needs one.
  */
-final class MicroProfileRecorder implements Recorder {
-    private final MetricRegistry registry;
+@Dependent
+public class MicroProfileRecorder implements Recorder {
 
-    private MicroProfileRecorder(MetricRegistry registry) {
-        this.registry = registry;
-    }
-
-    static Recorder fromContainer() {
-        return new MicroProfileRecorder(CDI.current().select(MetricRegistry.class).get());
-    }
+    @Inject
+    MetricRegistry registry;
 
     @Override
     public void count(String name, String description, String... tags) {

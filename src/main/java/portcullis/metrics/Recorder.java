@@ -1,7 +1,7 @@
 package portcullis.metrics;
 
 /** Where measurements go: MicroProfile Metrics, or nowhere on a server without it. */
-interface Recorder {
+public interface Recorder {
 
     void count(String name, String description, String... tags);
 
