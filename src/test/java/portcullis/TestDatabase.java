@@ -24,12 +24,29 @@ public final class TestDatabase {
 
     /** A connection to the database of the server whose data folder is {@code data} (ignored for PostgreSQL). */
     public static Connection open(Path data) throws SQLException {
+        return DriverManager.getConnection(url(data), user(), password());
+    }
+
+    /** The JDBC URL of that database; Derby's is created on first use. */
+    public static String url(Path data) {
         if (isPostgres()) {
-            return DriverManager.getConnection("jdbc:postgresql://" + env("PORTCULLIS_DB_HOST", null) + ":"
-                    + env("PORTCULLIS_DB_PORT", "5432") + "/" + env("PORTCULLIS_DB_NAME", "portcullis"),
-                    env("PORTCULLIS_DB_USER", "portcullis"), env("PORTCULLIS_DB_PASSWORD", ""));
+            return "jdbc:postgresql://" + env("PORTCULLIS_DB_HOST", null) + ":" + env("PORTCULLIS_DB_PORT", "5432")
+                    + "/" + env("PORTCULLIS_DB_NAME", "portcullis");
         }
-        return DriverManager.getConnection(derby(data));
+        return derby(data) + ";create=true";
+    }
+
+    public static String user() {
+        return isPostgres() ? env("PORTCULLIS_DB_USER", "portcullis") : null;
+    }
+
+    public static String password() {
+        return isPostgres() ? env("PORTCULLIS_DB_PASSWORD", "") : null;
+    }
+
+    /** The scripts of this database in db/migration. */
+    public static String migrationFolder() {
+        return isPostgres() ? "postgresql" : "derby";
     }
 
     /** Lets the server have the database again: embedded Derby allows one process at a time. */

@@ -1,0 +1,83 @@
+package portcullis.database;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.mindrot.jbcrypt.BCrypt;
+import portcullis.Api;
+import portcullis.Deployments;
+import portcullis.PayaraMicroProcess;
+import portcullis.Reply;
+import portcullis.TestDatabase;
+import portcullis.TestUsers;
+
+/**
+ * Upgrading keeps the data: a database at schema version 1 (as the first release left it), with a user and a
+ * revoked token in it, is opened by this build, which migrates it to the current version.
+ */
+public class UpgradeIT {
+    private static final String EMAIL = "upgraded@example.com";
+    private static final String PASSWORD = TestUsers.STRONG_PASSWORD;
+
+    @Test
+    public void aVersionOneDatabaseIsMigratedWithItsUsersAndRevocations() throws Exception {
+        Path data = Files.createTempDirectory(Path.of(System.getProperty("portcullis.target", "target")), "upgrade-");
+        Flyway.configure()
+                .dataSource(TestDatabase.url(data), TestDatabase.user(), TestDatabase.password())
+                .locations("classpath:db/migration/" + TestDatabase.migrationFolder())
+                .table("schema_history")
+                .target("1")
+                .load()
+                .migrate();
+        try (Connection connection = TestDatabase.open(data)) {
+            insertVersionOneRows(connection);
+        } finally {
+            TestDatabase.release(data);
+        }
+
+        try (PayaraMicroProcess server = PayaraMicroProcess.start(Deployments.BUILT_WAR.toPath(), data, "upgrade-it",
+                Map.of(), "api/user")) {
+            Reply login = new Api(server.base()).post("users/login", TestUsers.conduitLogin(EMAIL, PASSWORD));
+            assertEquals(200, login.status(), "the user of the old schema cannot log in: " + login);
+            assertTrue(server.log().contains("Schema at version 2"), "no migration to version 2 in the log");
+        }
+        try (Connection connection = TestDatabase.open(data);
+                ResultSet revoked = connection.createStatement().executeQuery(
+                        "SELECT recorded_at FROM revoked_tokens WHERE jti = 'old-revoked-jti'")) {
+            assertTrue(revoked.next(), "a revocation of the old schema was lost");
+            assertTrue(revoked.getTimestamp(1) != null);
+        } finally {
+            TestDatabase.release(data);
+        }
+    }
+
+    private static void insertVersionOneRows(Connection connection) throws Exception {
+        Timestamp now = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        try (PreparedStatement user = connection.prepareStatement("INSERT INTO accounts (email, username,"
+                + " username_key, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            user.setString(1, EMAIL);
+            user.setString(2, "upgraded");
+            user.setString(3, "upgraded");
+            user.setString(4, BCrypt.hashpw(PASSWORD, BCrypt.gensalt(4))); // scheme v1: plain bcrypt
+            user.setTimestamp(5, now);
+            user.setTimestamp(6, now);
+            assertEquals(1, user.executeUpdate());
+        }
+        try (PreparedStatement revoked = connection.prepareStatement(
+                "INSERT INTO revoked_tokens (jti, subject, expires_at) VALUES ('old-revoked-jti', '1', ?)")) {
+            revoked.setTimestamp(1, Timestamp.from(Instant.now().plus(30, ChronoUnit.DAYS)));
+            assertEquals(1, revoked.executeUpdate());
+        }
+    }
+}
