@@ -4,7 +4,6 @@ import static portcullis.TestUsers.conduitLogin;
 import static portcullis.TestUsers.edumapsLogin;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
