@@ -44,10 +44,6 @@ public final class TestDatabase {
         return isPostgres() ? env("PORTCULLIS_DB_PASSWORD", "") : null;
     }
 
-    /** The scripts of this database in db/migration. */
-    public static String migrationFolder() {
-        return isPostgres() ? "postgresql" : "derby";
-    }
 
     /** Lets the server have the database again: embedded Derby allows one process at a time. */
     public static void release(Path data) throws SQLException {

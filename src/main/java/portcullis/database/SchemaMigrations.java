@@ -13,12 +13,13 @@ import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Brings the schema to this version before anything reads it: the versioned scripts under
- * {@code db/migration/<database>/}, applied once each, in order, never dropping anything. Several nodes starting at
+ * Brings the schema to this version before anything reads it: the versioned scripts under {@code db/migration/},
+ * applied once each, in order, never dropping anything. Several nodes starting at
  * once are safe: Flyway locks its history table while it migrates.
  */
 @Singleton
@@ -55,13 +56,16 @@ public class SchemaMigrations {
         }
     }
 
+    /** This build's scripts ({@code db/migration}, one per version) for a database of the given dialect. */
+    public static FluentConfiguration scripts(Dialect dialect) {
+        return Flyway.configure(SchemaMigrations.class.getClassLoader())
+                .locations("classpath:db/migration")
+                .placeholders(dialect.placeholders())
+                .table("schema_history");
+    }
+
     private void migrate() {
-        MigrateResult result = Flyway.configure(SchemaMigrations.class.getClassLoader())
-                .dataSource(database.dataSource())
-                .locations("classpath:db/migration/" + scriptFolder())
-                .table("schema_history")
-                .load()
-                .migrate();
+        MigrateResult result = scripts(dialect()).dataSource(database.dataSource()).load().migrate();
         LOG.info(() -> "Schema at version " + (result.targetSchemaVersion == null
                 ? result.initialSchemaVersion : result.targetSchemaVersion)
                 + " (" + result.migrationsExecuted + " migrations applied now)");
@@ -76,17 +80,9 @@ public class SchemaMigrations {
         }
     }
 
-    /** The scripts' dialect: each database has its own folder, with the same versions in each. */
-    private String scriptFolder() {
+    private Dialect dialect() {
         try (Connection connection = database.dataSource().getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName();
-            if (product.contains("Derby")) {
-                return "derby";
-            }
-            if (product.contains("PostgreSQL")) {
-                return "postgresql";
-            }
-            throw new IllegalStateException("No schema migrations for " + product + " (Derby and PostgreSQL have them)");
+            return Dialect.of(connection.getMetaData().getDatabaseProductName());
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach the database to migrate its schema", e);
         }

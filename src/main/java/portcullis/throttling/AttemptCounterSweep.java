@@ -16,19 +16,22 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Every ten minutes: forgets counters idle for longer than the longest window. */
+/** Every {@code portcullis.throttling.sweep-interval}: forgets counters idle for longer than the longest window. */
 @Singleton
 @Startup
 @DependsOn("SchemaMigrations")
 public class AttemptCounterSweep {
     private static final Logger LOG = Logger.getLogger(AttemptCounterSweep.class.getName());
-    private static final Duration INTERVAL = Duration.ofMinutes(10);
 
     @Resource
     TimerService timers;
 
     @Inject
     AttemptCounters counters;
+
+    @Inject
+    @ConfigProperty(name = "portcullis.throttling.sweep-interval")
+    Duration interval;
 
     @Inject
     @ConfigProperty(name = "portcullis.throttling.failure-window")
@@ -40,7 +43,7 @@ public class AttemptCounterSweep {
 
     @PostConstruct
     void schedule() {
-        timers.createIntervalTimer(INTERVAL.toMillis(), INTERVAL.toMillis(), new TimerConfig(null, false));
+        timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig(null, false));
     }
 
     @Timeout

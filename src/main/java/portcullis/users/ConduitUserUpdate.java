@@ -24,12 +24,15 @@ public record ConduitUserUpdate(@NotNull(message = "can't be blank") @Valid Chan
             String password,
 
             @Size(max = 128, message = "is too long (maximum is 128 characters)")
+            @Pattern(regexp = UserRules.NO_NUL, message = "must not contain NUL characters")
             String name,
 
             @Size(max = 2000, message = "is too long (maximum is 2000 characters)")
+            @Pattern(regexp = UserRules.NO_NUL, message = "must not contain NUL characters")
             String bio,
 
             @Size(max = 2048, message = "is too long (maximum is 2048 characters)")
+            @Pattern(regexp = UserRules.NO_NUL, message = "must not contain NUL characters")
             String image) {
 
         public Changes {

@@ -12,7 +12,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.mindrot.jbcrypt.BCrypt;
 import portcullis.Api;
@@ -33,10 +32,8 @@ public class UpgradeIT {
     @Test
     public void aVersionOneDatabaseIsMigratedWithItsUsersAndRevocations() throws Exception {
         Path data = Files.createTempDirectory(Path.of(System.getProperty("portcullis.target", "target")), "upgrade-");
-        Flyway.configure()
+        SchemaMigrations.scripts(TestDatabase.isPostgres() ? Dialect.POSTGRESQL : Dialect.DERBY)
                 .dataSource(TestDatabase.url(data), TestDatabase.user(), TestDatabase.password())
-                .locations("classpath:db/migration/" + TestDatabase.migrationFolder())
-                .table("schema_history")
                 .target("1")
                 .load()
                 .migrate();

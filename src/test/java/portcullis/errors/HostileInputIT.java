@@ -79,6 +79,11 @@ public class HostileInputIT {
             assertClientError(api.post("users/login", TestUsers.conduitLogin(value + "@example.com", value)),
                     "login with " + value);
         }
+        String token = TestUsers.register(api).token();
+        for (String field : List.of("name", "bio", "image")) {
+            assertClientError(api.put("user", "{\"user\":{\"" + field + "\":\"a\\u0000b\"}}",
+                    "Authorization", "Token " + token), "update of " + field + " with a NUL");
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import portcullis.Api;
 import portcullis.Deployments;
+import portcullis.RawHttp;
 import portcullis.Reply;
 import portcullis.TestUsers;
 import portcullis.TestUsers.Registered;
@@ -58,6 +59,26 @@ public class OperationsIT {
         assertEquals(verified + 1, metric(api, "portcullis_tokens_verified_total", ""));
         assertEquals(refused + 1, metric(api, "portcullis_tokens_refused_total", ""));
         assertTrue(api.get("../metrics?scope=application").body().contains("portcullis_tokens_issued_total"));
+        assertTrue(metric(api, "portcullis_login_time_count", "outcome=\"success\"") >= 1, "no login time");
+    }
+
+    @Test
+    public void metricsCountRevocationsAndThrottledAttempts() {
+        Api api = new Api(base);
+        Registered user = TestUsers.register(api);
+        double logouts = metric(api, "portcullis_revocations_total", "kind=\"token\"");
+        double throttled = metric(api, "portcullis_throttled_total", "action=\"login\"");
+
+        assertEquals(204, api.post("auth/logout", "", "Authorization", "Token " + user.token()).status());
+        RawHttp client = new RawHttp(base, RawHttp.freshLoopbackAddress());
+        String wrong = TestUsers.conduitLogin(user.email(), "wrong-password");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, client.post("users/login", Api.JSON, wrong).status());
+        }
+        assertEquals(429, client.post("users/login", Api.JSON, wrong).status());
+
+        assertEquals(logouts + 1, metric(api, "portcullis_revocations_total", "kind=\"token\""));
+        assertEquals(throttled + 1, metric(api, "portcullis_throttled_total", "action=\"login\""));
     }
 
     @Test
