@@ -105,7 +105,7 @@ public final class RawHttp {
             body = in.readAllBytes();
         }
         return new Reply(status, HttpHeaders.of(headers, (name, value) -> true),
-                new String(body, StandardCharsets.UTF_8));
+                new String(body, StandardCharsets.UTF_8), lines[0]);
     }
 
     private static byte[] dechunk(InputStream in) throws IOException {

@@ -9,8 +9,12 @@ import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.net.http.HttpHeaders;
 
-/** An HTTP answer as the test saw it. */
-public record Reply(int status, HttpHeaders headers, String body) {
+/** An HTTP answer as the test saw it; {@code statusLine} only when read from the wire by {@link RawHttp}. */
+public record Reply(int status, HttpHeaders headers, String body, String statusLine) {
+
+    public Reply(int status, HttpHeaders headers, String body) {
+        this(status, headers, body, null);
+    }
 
     /** The body as a JSON object, after checking that it was declared JSON. */
     public JsonObject json() {

@@ -18,9 +18,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Path(".well-known/jwks.json")
 @RequestScoped
 public class JwksResource {
-    /** Payara's MP-JWT caches a JWKS for 5 minutes; no verifier should be told to keep it longer. */
-    private static final Duration MAX_CACHE = Duration.ofMinutes(5);
-
     @Inject
     KeyRing keyRing;
 
@@ -28,12 +25,17 @@ public class JwksResource {
     @ConfigProperty(name = "portcullis.keys.publish-lead")
     Duration publishLead;
 
+    /** How long verifiers may keep the set: also how long they may accept a key retired in an emergency. */
+    @Inject
+    @ConfigProperty(name = "portcullis.keys.jwks-max-age")
+    Duration maxCache;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response jwks() {
         CacheControl cache = new CacheControl();
         // A verifier must fetch the set again before a newly published key starts signing.
-        long maxAge = Math.min(MAX_CACHE.toSeconds(), publishLead.toSeconds() / 2);
+        long maxAge = Math.min(maxCache.toSeconds(), publishLead.toSeconds() / 2);
         cache.setMaxAge((int) maxAge);
         return Response.ok(keyRing.published().toString(true)).cacheControl(cache).build();
     }

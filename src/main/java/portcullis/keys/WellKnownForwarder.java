@@ -2,7 +2,6 @@ package portcullis.keys;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,9 +9,8 @@ import java.io.IOException;
 
 /**
  * Serves {@code /.well-known/*} (where verifiers look, next to the issuer) from the JAX-RS resources under
- * {@code /api/.well-known/*}, so that one JAX-RS application serves everything.
+ * {@code /api/.well-known/*}, so that one JAX-RS application serves everything. Mapped in web.xml.
  */
-@WebFilter("/.well-known/*")
 public class WellKnownForwarder extends HttpFilter {
     private static final long serialVersionUID = 1L;
 

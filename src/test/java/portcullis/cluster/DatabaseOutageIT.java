@@ -31,6 +31,7 @@ import portcullis.TestUsers.Registered;
  */
 public class DatabaseOutageIT {
     private static final Duration RECOVERY_LIMIT = Duration.ofSeconds(30);
+    private static final String BROWSER_APP = "https://app.example.com";
 
     private static PayaraMicroProcess node;
     private static Api api;
@@ -40,7 +41,8 @@ public class DatabaseOutageIT {
         assumeTrue(TestDatabase.isPostgres(), "the outage test stops the shared PostgreSQL (PORTCULLIS_DB_HOST)");
         Path target = Path.of(System.getProperty("portcullis.target", "target"));
         node = PayaraMicroProcess.start(Deployments.BUILT_WAR.toPath(), target.resolve("outage-data"),
-                "database-outage", Map.of("portcullis.users.bcrypt-cost", "4"), "api/user");
+                "database-outage", Map.of("portcullis.users.bcrypt-cost", "4",
+                        "portcullis.cors.allowed-origins", BROWSER_APP), "api/user");
         api = new Api(node.base());
     }
 
@@ -82,8 +84,11 @@ public class DatabaseOutageIT {
             assertEquals("unavailable, try again shortly",
                     duringOutage.json().getJsonObject("errors").getJsonArray("database").getString(0));
             assertTrue(duringOutage.headers().firstValue("Retry-After").isPresent(), "503 without Retry-After");
-            Reply login = api.post("users/login", TestUsers.conduitLogin(user.email(), user.password()));
+            Reply login = api.post("users/login", TestUsers.conduitLogin(user.email(), user.password()),
+                    "Origin", BROWSER_APP);
             assertEquals(503, login.status(), login::toString);
+            assertEquals(BROWSER_APP, login.headers().firstValue("Access-Control-Allow-Origin").orElse(""),
+                    "a browser app cannot read a 503 without the CORS headers");
             Reply readiness = api.get("../health/ready");
             assertEquals(503, readiness.status(), "ready without a database: " + readiness);
             assertTrue(readiness.body().contains("DOWN"), readiness::toString);
