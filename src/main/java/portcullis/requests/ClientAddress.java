@@ -3,11 +3,11 @@ package portcullis.requests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
 
 /**
- * The address of the client of the current request: the connection's peer. Behind a load balancer that is the
- * balancer, unless it preserves the client address (for example with the PROXY protocol); X-Forwarded-For is not
- * trusted, because any client can send it.
+ * The address of the client of the current request: the connection's peer, or, when the peer is a trusted proxy,
+ * the address it forwarded ({@link TrustedProxies}).
  */
 @ApplicationScoped
 public class ClientAddress {
@@ -15,7 +15,11 @@ public class ClientAddress {
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    TrustedProxies proxies;
+
     public String current() {
-        return request.getRemoteAddr();
+        return proxies.clientAddress(request.getRemoteAddr(),
+                Collections.list(request.getHeaders(proxies.header())));
     }
 }
