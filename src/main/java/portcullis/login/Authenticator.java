@@ -85,7 +85,7 @@ public class Authenticator {
             audit.record(AuditEvent.LOGIN, "failure", user.map(User::subject).orElse(null), null);
             throw new InvalidCredentialsException();
         }
-        throttle.recordSuccess(account);
+        throttle.recordSuccess(account, address);
         if (user.get().passwordNeedsRehash(hasher)) {
             users.rehash(user.get().getId(), candidate);
         }

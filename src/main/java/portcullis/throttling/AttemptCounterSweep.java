@@ -16,7 +16,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Every {@code portcullis.throttling.sweep-interval}: forgets counters idle for longer than the longest window. */
+/**
+ * Every {@code portcullis.throttling.sweep-interval}: forgets counters idle for longer than the longest window, and
+ * known clients whose last success is older than theirs.
+ */
 @Singleton
 @Startup
 @DependsOn("SchemaMigrations")
@@ -28,6 +31,9 @@ public class AttemptCounterSweep {
 
     @Inject
     AttemptCounters counters;
+
+    @Inject
+    KnownClients knownClients;
 
     @Inject
     @ConfigProperty(name = "portcullis.throttling.sweep-interval")
@@ -51,7 +57,8 @@ public class AttemptCounterSweep {
     void sweep() {
         try {
             int deleted = counters.deleteIdle(failureWindow.compareTo(rateWindow) > 0 ? failureWindow : rateWindow);
-            LOG.fine(() -> "Forgot " + deleted + " idle attempt counters");
+            int forgotten = knownClients.forgetStale();
+            LOG.fine(() -> "Forgot " + deleted + " idle attempt counters and " + forgotten + " known clients");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not sweep attempt counters: {0}", e.toString());
         }

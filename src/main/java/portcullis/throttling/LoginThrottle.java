@@ -24,6 +24,9 @@ public class LoginThrottle {
     AttemptCounters counters;
 
     @Inject
+    KnownClients knownClients;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -49,10 +52,16 @@ public class LoginThrottle {
     @ConfigProperty(name = "portcullis.throttling.max-delay")
     Duration maxDelay;
 
-    /** Refuses with 429 while the account or the address has to wait; even the right password waits. */
+    /**
+     * Refuses with 429 while the account or the address has to wait; even the right password waits. An account that
+     * logged in from this address recently is not held back by the address's failures (others on a shared address),
+     * only by its own. Whether it is known depends on earlier successes alone, never on the password now sent, so
+     * the answer tells an attacker nothing about the password.
+     */
     public void checkAllowed(String account, String address) {
         Optional<Duration> wait = waitFor(ACCOUNT + account, accountFailures)
-                .or(() -> waitFor(ADDRESS + address, addressFailures));
+                .or(() -> waitFor(ADDRESS + address, addressFailures)
+                        .filter(addressWait -> !knownClients.isKnown(account, address)));
         if (wait.isPresent()) {
             audit.record(AuditEvent.THROTTLED, "login", null, null);
             metrics.throttled("login");
@@ -65,8 +74,9 @@ public class LoginThrottle {
         counters.increment(ADDRESS + address, window);
     }
 
-    public void recordSuccess(String account) {
+    public void recordSuccess(String account, String address) {
         counters.reset(ACCOUNT + account);
+        knownClients.remember(account, address);
     }
 
     private Optional<Duration> waitFor(String key, int threshold) {
