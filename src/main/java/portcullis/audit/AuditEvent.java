@@ -13,7 +13,8 @@ public enum AuditEvent {
     PASSWORD_CHANGE,
     TOKENS_REVOKED,
     USER_DISABLED,
-    USER_ENABLED;
+    USER_ENABLED,
+    KEY_RETIRED_NOW;
 
     String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

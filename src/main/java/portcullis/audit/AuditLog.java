@@ -21,14 +21,25 @@ public class AuditLog {
     ClientAddress clientAddress;
 
     public void record(AuditEvent event, String outcome, String userId, String jti) {
+        LOG.info(line(event, outcome, userId, jti).add("at", Instant.now().toString()).build().toString());
+    }
+
+    /** A signing key retired in an emergency, by the administrator {@code userId}: the line names the {@code kid}. */
+    public void recordKeyRetired(String kid, String userId) {
+        LOG.info(line(AuditEvent.KEY_RETIRED_NOW, "success", userId, null)
+                .add("kid", kid)
+                .add("at", Instant.now().toString())
+                .build().toString());
+    }
+
+    private JsonObjectBuilder line(AuditEvent event, String outcome, String userId, String jti) {
         JsonObjectBuilder line = Json.createObjectBuilder()
                 .add("audit", event.label())
                 .add("outcome", outcome);
         addOrNull(line, "user", userId);
         addOrNull(line, "address", clientAddress.current());
         addOrNull(line, "jti", jti);
-        line.add("at", Instant.now().toString());
-        LOG.info(line.build().toString());
+        return line;
     }
 
     private static void addOrNull(JsonObjectBuilder line, String name, String value) {

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 
 /**
@@ -23,7 +25,7 @@ public class KeyRing {
 
     private volatile Keys keys;
 
-    private record Keys(JWK active, JWKSet published, List<KeyStatus> status) {
+    private record Keys(JWK active, JWKSet published, Set<String> publishedKids, List<KeyStatus> status) {
     }
 
     /** The private key new tokens are signed with. */
@@ -34,6 +36,11 @@ public class KeyRing {
     /** The public keys tokens are accepted from: the next, active and retired-but-unexpired keys. */
     public JWKSet published() {
         return keys().published();
+    }
+
+    /** Whether tokens signed by {@code kid} are still accepted: a key retired in an emergency is not. */
+    public boolean publishes(String kid) {
+        return keys().publishedKids().contains(kid);
     }
 
     public List<KeyStatus> status() {
@@ -49,6 +56,21 @@ public class KeyRing {
     public synchronized List<KeyStatus> rotate() {
         keys = load(true);
         return keys.status();
+    }
+
+    /** Retires a leaked key now (see {@link SigningKeys#retireNow}) and reloads. */
+    public synchronized List<KeyStatus> retireNow(String kid) {
+        signingKeys.retireNow(kid);
+        keys = load(false);
+        return keys.status();
+    }
+
+    /** Reloads when the stored keys are not the ones in memory: how other nodes learn of an emergency at once. */
+    public void refreshIfChanged() {
+        Set<String> stored = Set.copyOf(signingKeys.storedKids());
+        if (!stored.equals(keys().publishedKids())) {
+            refresh();
+        }
     }
 
     private Keys keys() {
@@ -77,6 +99,7 @@ public class KeyRing {
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("No active signing key"));
         JWKSet published = new JWKSet(stored.stream().map(key -> key.jwk().toPublicJWK()).toList());
-        return new Keys(active, published, stored.stream().map(StoredKey::status).toList());
+        Set<String> kids = stored.stream().map(key -> key.jwk().getKeyID()).collect(Collectors.toUnmodifiableSet());
+        return new Keys(active, published, kids, stored.stream().map(StoredKey::status).toList());
     }
 }

@@ -17,8 +17,10 @@ import java.time.temporal.ChronoUnit;
 @Entity
 @Table(name = "signing_keys")
 @NamedQuery(name = SigningKey.NEWEST_FIRST, query = "SELECT k FROM SigningKey k ORDER BY k.createdAt DESC")
+@NamedQuery(name = SigningKey.KIDS, query = "SELECT k.kid FROM SigningKey k")
 public class SigningKey {
     static final String NEWEST_FIRST = "SigningKey.newestFirst";
+    static final String KIDS = "SigningKey.kids";
 
     @Id
     @Column(length = 64)

@@ -8,6 +8,8 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -82,6 +84,33 @@ public class SigningKeys {
         return em.createNamedQuery(SigningKey.NEWEST_FIRST, SigningKey.class).getResultStream()
                 .map(key -> new StoredKey(key.toJwk(encryption), key.status()))
                 .toList();
+    }
+
+    /**
+     * An emergency: the key with {@code kid} is deleted now, under the rotation lock, so that no node publishes it or
+     * accepts its tokens once it has reloaded. If it was signing, the NEXT key (already published, so verifiers
+     * elsewhere know it) signs from now on, or a new key when there is none: no publish lead.
+     */
+    public void retireNow(String kid) {
+        em.find(RotationLock.class, RotationLock.ID, LockModeType.PESSIMISTIC_WRITE).count();
+        SigningKey leaked = em.find(SigningKey.class, kid);
+        if (leaked == null) {
+            throw new UnknownKeyException();
+        }
+        Instant now = Instant.now();
+        if (leaked.state() == KeyState.ACTIVE) {
+            List<SigningKey> keys = em.createNamedQuery(SigningKey.NEWEST_FIRST, SigningKey.class).getResultList();
+            inState(keys, KeyState.NEXT).ifPresentOrElse(next -> next.activate(now), () -> create(KeyState.ACTIVE, now));
+        }
+        em.remove(leaked);
+        em.flush();
+        LOG.warning(() -> "Retired " + leaked + " at once (emergency): its tokens are refused from now on");
+    }
+
+    /** The kid of every stored key: cheap enough to ask several times a second. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: no transaction of its own
+    public List<String> storedKids() {
+        return em.createNamedQuery(SigningKey.KIDS, String.class).getResultList();
     }
 
     /** Creates the lock row on the very first start; a no-op when it exists. */

@@ -107,7 +107,9 @@ public class TokenVerifier {
             LOG.fine(() -> "Token refused: " + token.length() + " characters");
             throw new InvalidTokenException();
         }
-        VerifiedToken verified = cache.get(token).orElseGet(() -> verifySignatureAndClaims(token));
+        VerifiedToken verified = cache.get(token)
+                .filter(cached -> signedByPublishedKey(token, cached))
+                .orElseGet(() -> verifySignatureAndClaims(token));
         if (!withinLifetime(verified)) {
             LOG.fine(() -> "Token refused: expired, jti " + verified.getTokenID());
             throw new InvalidTokenException();
@@ -119,11 +121,21 @@ public class TokenVerifier {
         return verified;
     }
 
+    /** A key retired in an emergency takes its tokens out of the cache with it: they are checked afresh, and fail. */
+    private boolean signedByPublishedKey(String token, VerifiedToken cached) {
+        if (keyRing.publishes(cached.keyId())) {
+            return true;
+        }
+        cache.forget(token);
+        return false;
+    }
+
     private VerifiedToken verifySignatureAndClaims(String token) {
         try {
             SignedJWT jwt = parse(token);
             refuseForeignKeyHeaders(jwt.getHeader());
-            VerifiedToken verified = new VerifiedToken(token, processor.process(jwt, null));
+            JWTClaimsSet claims = processor.process(jwt, null);
+            VerifiedToken verified = new VerifiedToken(token, jwt.getHeader().getKeyID(), claims);
             cache.put(token, verified);
             return verified;
         } catch (ParseException | BadJOSEException | JOSEException refused) {

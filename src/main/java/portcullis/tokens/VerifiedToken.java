@@ -11,11 +11,18 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /** A token whose signature and claims have been checked, seen through the MicroProfile JWT API. */
 final class VerifiedToken implements JsonWebToken {
     private final String rawToken;
+    private final String keyId;
     private final JWTClaimsSet claims;
 
-    VerifiedToken(String rawToken, JWTClaimsSet claims) {
+    VerifiedToken(String rawToken, String keyId, JWTClaimsSet claims) {
         this.rawToken = rawToken;
+        this.keyId = keyId;
         this.claims = claims;
+    }
+
+    /** The {@code kid} of the key that signed it. */
+    String keyId() {
+        return keyId;
     }
 
     @Override

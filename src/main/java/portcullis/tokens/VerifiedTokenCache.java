@@ -22,6 +22,10 @@ final class VerifiedTokenCache {
         return Optional.ofNullable(tokens.get(token));
     }
 
+    void forget(String token) {
+        tokens.remove(token);
+    }
+
     void put(String token, VerifiedToken verified) {
         if (tokens.size() >= capacity) {
             tokens.clear();

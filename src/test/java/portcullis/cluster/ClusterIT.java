@@ -143,6 +143,35 @@ public class ClusterIT {
 
     @Test
     @Order(6)
+    public void aKeyRetiredNowOnOneNodeIsRefusedAndUnpublishedOnBothWithinASecond() throws IOException {
+        List<Long> propagation = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            Registered user = TestUsers.register(b);
+            String leaked = Jwt.header(user.token()).getString("kid");
+            assertEquals(200, status(b, user.token())); // cached as verified on B
+            String admin = TestUsers.registerOrLogIn(a, ADMIN_EMAIL, "cluster_admin", TestUsers.STRONG_PASSWORD)
+                    .token();
+            Reply retired = a.post("admin/keys/" + leaked + "/retire-now", "", "Authorization", "Token " + admin);
+            assertEquals(200, retired.status(), retired::toString);
+            Instant retiredAt = Instant.now();
+            while (status(b, user.token()) != 401) {
+                assertTrue(Duration.between(retiredAt, Instant.now()).toMillis() < 1000,
+                        "node B still accepts a token of a key retired on node A after 1 s");
+                pause(10);
+            }
+            propagation.add(Duration.between(retiredAt, Instant.now()).toMillis());
+            assertEquals(401, status(a, user.token()));
+            assertTrue(!b.get(".well-known/jwks.json").body().contains(leaked), "B still publishes the retired key");
+            Registered later = TestUsers.register(b);
+            assertNotEquals(leaked, Jwt.header(later.token()).getString("kid"), "B still signs with the retired key");
+            assertEquals(200, status(a, later.token()), "A refuses B's token of the new key");
+        }
+        assertTrue(nodeA.log().contains("\"audit\":\"key-retired-now\""), "no audit line on node A");
+        System.out.println("Emergency key retirement propagation A -> B (ms): " + propagation);
+    }
+
+    @Test
+    @Order(7)
     public void killingOneNodeUnderLoadLosesNothingAndTheOtherKeepsServing() throws Exception {
         Registered issuedByA = TestUsers.register(a);
         List<String> kidsBeforeKill = kids(a);

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TokenSecurityContextTest {
-    private final VerifiedToken caller = new VerifiedToken("raw",
+    private final VerifiedToken caller = new VerifiedToken("raw", "kid-1",
             new JWTClaimsSet.Builder().subject("7").claim("groups", List.of("user")).build());
 
     @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class VerifiedTokenTest {
     private static final String RAW = "header.payload.signature";
 
-    private final VerifiedToken token = new VerifiedToken(RAW, new JWTClaimsSet.Builder()
+    private final VerifiedToken token = new VerifiedToken(RAW, "kid-1", new JWTClaimsSet.Builder()
             .issuer("https://portcullis.example")
             .subject("42")
             .audience("estate")
