@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 @Authenticated
 @Priority(Priorities.AUTHENTICATION)
 public class TokenFilter implements ContainerRequestFilter {
-    static final String EDUMAPS_HEADER = "Authorisation";
+    /** The Edumaps dialect's token header, in British spelling. */
+    public static final String EDUMAPS_HEADER = "Authorisation";
     private static final List<String> SCHEMES = List.of("Token", "Bearer");
 
     @Inject

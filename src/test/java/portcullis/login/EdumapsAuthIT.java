@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import portcullis.Api;
 import portcullis.Deployments;
 import portcullis.Jwt;
+import portcullis.RawHttp;
 import portcullis.Reply;
 import portcullis.TestUsers;
 import portcullis.TestUsers.Registered;
@@ -71,6 +72,47 @@ public class EdumapsAuthIT {
 
         assertEquals(200, reply.status(), reply::toString);
         assertEquals(user.email(), reply.json().getJsonObject("data").getString("email"));
+    }
+
+    @Test
+    public void theSeedsReauthenticationAtAuthLocalWithOnlyTheHeaderReauthenticates() {
+        Registered user = TestUsers.register(api);
+        // As the Edumaps document's curl example: POST /auth/local, the Authorisation header, no body at all.
+        Reply bare = new RawHttp(base, "127.0.0.1").send("POST", "auth/local", null, null,
+                "Authorisation", user.token());
+        assertEquals(200, bare.status(), bare::toString);
+        assertNotEquals(user.token(), bare.json().getString("token"));
+        assertEquals(String.valueOf(user.id()), bare.json().getJsonObject("data").getString("_id"));
+        assertEquals(user.email(), bare.json().getJsonObject("data").getString("email"));
+
+        Reply emptyBody = api.send("POST", "auth/local", null, null, "Authorization", "Bearer " + user.token());
+        assertEquals(200, emptyBody.status(), emptyBody::toString);
+        assertEquals(200, api.post("auth/login", "", "Authorisation", user.token()).status());
+    }
+
+    @Test
+    public void authLocalWithCredentialsInTheBodyStaysALoginWhateverTokenComesAlong() {
+        Registered holder = TestUsers.register(api);
+        Registered other = TestUsers.register(api);
+        Reply reply = api.post("auth/local", edumapsLogin(other.email(), other.password()),
+                "Authorisation", holder.token());
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals(other.email(), reply.json().getJsonObject("data").getString("email"));
+
+        Reply wrongPassword = api.post("auth/local", edumapsLogin(other.email(), "not the password"),
+                "Authorisation", holder.token());
+        assertEquals(401, wrongPassword.status(), "a valid token must not stand in for a wrong password");
+    }
+
+    @Test
+    public void authLocalWithOnlyAnInvalidTokenIsRefusedLikeAuthToken() {
+        Reply forged = api.send("POST", "auth/local", null, null, "Authorisation", "eyJhbGciOiJub25lIn0.e30.");
+        Reply atToken = api.send("POST", "auth/token", null, null, "Authorisation", "eyJhbGciOiJub25lIn0.e30.");
+        assertEquals(401, forged.status(), forged::toString);
+        assertEquals(atToken.body(), forged.body());
+        Reply nothing = api.send("POST", "auth/local", null, null); // no token, no body: a login without credentials
+        assertTrue(nothing.status() >= 400 && nothing.status() < 500, nothing::toString);
+        assertTrue(nothing.json().containsKey("errors"), nothing::toString);
     }
 
     @Test

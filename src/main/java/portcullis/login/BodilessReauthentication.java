@@ -1,0 +1,46 @@
+package portcullis.login;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Set;
+import portcullis.tokens.TokenFilter;
+
+/**
+ * The Edumaps document's re-authentication example posts to {@code /auth/local} with a token in the
+ * {@code Authorisation} header and no body. Such a request (no body, a token header) is routed to
+ * {@code POST /api/auth/token} and re-authenticates exactly like it; with credentials in the body it stays a login.
+ * "No body" is read from the headers (no {@code Content-Length}, or 0, and no {@code Transfer-Encoding}), so that the
+ * decision never depends on reading the stream.
+ */
+@Provider
+@PreMatching
+public class BodilessReauthentication implements ContainerRequestFilter {
+    private static final Set<String> LOGIN_PATHS = Set.of("auth/login", "auth/local", "auth/login/", "auth/local/");
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if ("POST".equals(request.getMethod())
+                && LOGIN_PATHS.contains(request.getUriInfo().getPath())
+                && carriesToken(request)
+                && hasNoBody(request)) {
+            request.setRequestUri(request.getUriInfo().getBaseUriBuilder().path("auth/token").build());
+        }
+    }
+
+    private static boolean carriesToken(ContainerRequestContext request) {
+        return isPresent(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+                || isPresent(request.getHeaderString(TokenFilter.EDUMAPS_HEADER));
+    }
+
+    private static boolean hasNoBody(ContainerRequestContext request) {
+        return request.getLength() == 0
+                || request.getLength() < 0 && request.getHeaderString("Transfer-Encoding") == null;
+    }
+
+    private static boolean isPresent(String header) {
+        return header != null && !header.isBlank();
+    }
+}
