@@ -18,16 +18,24 @@ import portcullis.tokens.TokenFilter;
 @Provider
 @PreMatching
 public class BodilessReauthentication implements ContainerRequestFilter {
-    private static final Set<String> LOGIN_PATHS = Set.of("auth/login", "auth/local", "auth/login/", "auth/local/");
+    private static final Set<String> LOGIN_PATHS = Set.of("auth/login", "auth/local");
 
     @Override
     public void filter(ContainerRequestContext request) {
         if ("POST".equals(request.getMethod())
-                && LOGIN_PATHS.contains(request.getUriInfo().getPath())
+                && LOGIN_PATHS.contains(relativePath(request))
                 && carriesToken(request)
                 && hasNoBody(request)) {
             request.setRequestUri(request.getUriInfo().getBaseUriBuilder().path("auth/token").build());
         }
+    }
+
+    /** Jersey answers {@code auth/local}, RESTEasy {@code /auth/local}; either may end in a slash. */
+    private static String relativePath(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        int start = path.startsWith("/") ? 1 : 0;
+        int end = path.length() > start && path.endsWith("/") ? path.length() - 1 : path.length();
+        return path.substring(start, Math.max(start, end));
     }
 
     private static boolean carriesToken(ContainerRequestContext request) {
