@@ -131,6 +131,75 @@ public class ExternalServerIT {
         assertTrue(ready.body().contains("\"database\"") && ready.body().contains("\"signing-keys\""), ready.body());
     }
 
+    @Test
+    public void answersCarryHygieneHeadersStandardStatusLinesAndNoServerVersion() {
+        Registered user = TestUsers.register(api);
+        Reply login = api.post("users/login", TestUsers.conduitLogin(user.email(), user.password()));
+        for (Reply reply : new Reply[] {login, api.get("user"), api.get("no-such-thing")}) {
+            assertEquals("nosniff", reply.headers().firstValue("X-Content-Type-Options").orElse(""), reply::toString);
+            assertEquals("no-store", reply.headers().firstValue("Cache-Control").orElse(""), reply::toString);
+            assertEquals("no-cache", reply.headers().firstValue("Pragma").orElse(""), reply::toString);
+            String server = reply.headers().firstValue("Server").orElse("")
+                    + reply.headers().firstValue("X-Powered-By").orElse("");
+            assertFalse(server.matches(".*\\d.*"), "the server tells its version: " + server);
+        }
+        RawHttp client = new RawHttp(base, RawHttp.freshLoopbackAddress());
+        String unprocessable = client.post("users", Api.JSON, "{\"user\":{}}").statusLine();
+        assertTrue(unprocessable.equals("HTTP/1.1 422 Unprocessable Content")
+                || unprocessable.equals("HTTP/1.1 422 Unprocessable Entity"), unprocessable);
+        assertEquals(404, api.get("application.wadl").status());
+    }
+
+    @Test
+    public void aBrowserOriginOnTheListIsAllowedAndOthersAreNot() {
+        String origin = System.getProperty("portcullis.it.cors-origin", "");
+        assumeTrue(!origin.isBlank(), "no allowed origin named (portcullis.it.cors-origin)");
+        Reply preflight = api.send("OPTIONS", "users/login", null, null, "Origin", origin,
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type");
+        assertEquals(204, preflight.status(), preflight::toString);
+        assertEquals(origin, preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        Reply refused = api.get("user", "Origin", origin);
+        assertEquals(401, refused.status());
+        assertEquals(origin, refused.headers().firstValue("Access-Control-Allow-Origin").orElse(""),
+                "an error answer must carry the header, or the app cannot read it");
+        assertTrue(refused.headers().firstValue("Access-Control-Allow-Credentials").isEmpty());
+        Reply foreign = api.send("OPTIONS", "users/login", null, null, "Origin", "https://evil.example",
+                "Access-Control-Request-Method", "POST");
+        assertTrue(foreign.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), foreign::toString);
+        assertEquals("*", api.get(".well-known/jwks.json", "Origin", "https://evil.example").headers()
+                .firstValue("Access-Control-Allow-Origin").orElse(""));
+    }
+
+    @Test
+    public void aTrustedProxysForwardedAddressIsTheOneThrottled() {
+        String proxy = System.getProperty("portcullis.it.trusted-proxy", "");
+        assumeTrue(!proxy.isBlank(), "no trusted proxy named (portcullis.it.trusted-proxy)");
+        String client = "198.51.100." + (1 + new java.security.SecureRandom().nextInt(250));
+        String neighbour = "203.0.113." + (1 + new java.security.SecureRandom().nextInt(250));
+        RawHttp viaProxy = new RawHttp(base, proxy);
+        Reply reply = null;
+        for (int i = 0; i < 21; i++) {
+            reply = viaProxy.post("users/login", Api.JSON, TestUsers.conduitLogin(
+                    "nobody-" + java.util.UUID.randomUUID() + "@example.com", "wrong"), "X-Forwarded-For", client);
+        }
+        assertEquals(429, reply.status(), "20 failures from the forwarded address throttle it: " + reply);
+        Reply neighbourReply = viaProxy.post("users/login", Api.JSON,
+                TestUsers.conduitLogin("nobody@example.com", "wrong"), "X-Forwarded-For", neighbour);
+        assertEquals(401, neighbourReply.status(), "another client behind the proxy is counted on its own");
+        Reply direct = new RawHttp(base, RawHttp.freshLoopbackAddress()).post("users/login", Api.JSON,
+                TestUsers.conduitLogin("nobody@example.com", "wrong"), "X-Forwarded-For", client);
+        assertEquals(401, direct.status(), "a client that is no trusted proxy chose its address: " + direct);
+    }
+
+    @Test
+    public void theSeedsReauthenticationAtAuthLocalWorks() {
+        Registered user = TestUsers.register(api);
+        Reply reply = new RawHttp(base, "127.0.0.1").send("POST", "auth/local", null, null,
+                "Authorisation", user.token());
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals(user.email(), reply.json().getJsonObject("data").getString("email"));
+    }
+
     private static void assertError(Reply reply, int status) {
         assertEquals(status, reply.status(), reply::toString);
         assertTrue(reply.json().containsKey("errors"), reply::toString);
