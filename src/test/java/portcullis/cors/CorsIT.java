@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,14 +12,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -31,6 +26,7 @@ import portcullis.HeadlessChromium;
 import portcullis.PageServer;
 import portcullis.RawHttp;
 import portcullis.Reply;
+import portcullis.ServerClient;
 import portcullis.TestUsers;
 
 /**
@@ -38,8 +34,7 @@ import portcullis.TestUsers;
  * the headers on every kind of answer, then real Chromium running the client from the allowed origin, from a
  * foreign origin, and in a sandbox (origin {@code null}).
  */
-@ExtendWith(ArquillianExtension.class)
-public class CorsIT {
+public class CorsIT extends ServerClient {
     private static final int ALLOWED_PORT = PageServer.freePort();
     private static final int FOREIGN_PORT = PageServer.freePort();
     private static final String ALLOWED = "http://127.0.0.1:" + ALLOWED_PORT;
@@ -56,11 +51,6 @@ public class CorsIT {
                 "portcullis.cors.allowed-origins=" + ALLOWED + ",https://APP.example.com:443\n");
     }
 
-    @ArquillianResource
-    URL base;
-
-    Api api;
-
     @BeforeAll
     static void startClients() throws Exception {
         allowedPages = PageServer.start(ALLOWED_PORT, "cors-client");
@@ -74,11 +64,6 @@ public class CorsIT {
         }
         foreignPages.close();
         allowedPages.close();
-    }
-
-    @BeforeEach
-    public void client() {
-        api = new Api(base);
     }
 
     private Reply preflight(String path, String origin, String method, String requestHeaders) {

@@ -5,38 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import portcullis.Api;
 import portcullis.Deployments;
 import portcullis.Reply;
+import portcullis.ServerClient;
 import portcullis.TestUsers;
 
 /** Every JSON endpoint of both dialects answers bad input with a 4xx JSON error body, never a 500 or a stack trace. */
-@ExtendWith(ArquillianExtension.class)
-public class BadInputIT {
+public class BadInputIT extends ServerClient {
     private static final List<String> JSON_POSTS = List.of("users", "users/login", "user/login", "auth/login", "auth/local");
 
     @Deployment(testable = false)
     public static WebArchive war() {
         return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-
-    @BeforeEach
-    public void client() {
-        api = new Api(base);
     }
 
     private static JsonObject assertJsonError(int expectedStatus, Reply reply) {

@@ -22,16 +22,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import portcullis.Api;
 import portcullis.Deployments;
 import portcullis.RawHttp;
 import portcullis.Reply;
+import portcullis.ServerClient;
 import portcullis.TestUsers;
 import portcullis.TestUsers.Registered;
 
@@ -39,24 +36,13 @@ import portcullis.TestUsers.Registered;
  * Hostile input on every endpoint of both dialects: always a 4xx with a JSON error body, never a 5xx. bcrypt runs at
  * cost 4 here: what is tested is the handling of input, and the fuzz run makes hundreds of password checks.
  */
-@ExtendWith(ArquillianExtension.class)
-public class HostileInputIT {
+public class HostileInputIT extends ServerClient {
     private static final List<String> POSTS = List.of("users", "users/login", "user/login", "auth/login",
             "auth/local", "auth/token", "auth/logout");
 
     @Deployment(testable = false)
     public static WebArchive war() {
         return Deployments.builtWarConfiguredWith("portcullis.users.bcrypt-cost=4\n");
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-
-    @BeforeEach
-    public void client() {
-        api = new Api(base);
     }
 
     /** A 4xx answer with {"errors":{...}}, no stack trace, no HTML. */

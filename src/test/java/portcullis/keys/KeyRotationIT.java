@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static portcullis.TestUsers.conduitLogin;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -14,22 +13,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import portcullis.Api;
 import portcullis.Deployments;
 import portcullis.Jwt;
 import portcullis.Reply;
+import portcullis.ServerClient;
 import portcullis.TestUsers;
 import portcullis.TestUsers.Registered;
 
 /** Rotation on a schedule shrunk to seconds: 15 s per key, new keys published 5 s before they sign. */
-@ExtendWith(ArquillianExtension.class)
-public class KeyRotationIT {
+public class KeyRotationIT extends ServerClient {
     static final String ADMIN_EMAIL = "key-admin@portcullis.test";
     private static final Duration PUBLISH_LEAD = Duration.ofSeconds(5);
 
@@ -41,16 +35,6 @@ public class KeyRotationIT {
                 portcullis.keys.check-interval=PT1S
                 portcullis.users.admin-emails=%s
                 """.formatted(ADMIN_EMAIL));
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-
-    @BeforeEach
-    public void client() {
-        api = new Api(base);
     }
 
     private Set<String> publishedKids() {

@@ -7,39 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static portcullis.TestUsers.conduitLogin;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.time.Duration;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import portcullis.Api;
 import portcullis.Deployments;
 import portcullis.Jwt;
 import portcullis.Reply;
+import portcullis.ServerClient;
 import portcullis.TestUsers;
 import portcullis.TestUsers.Registered;
 
-@ExtendWith(ArquillianExtension.class)
-public class ConduitLoginIT {
+public class ConduitLoginIT extends ServerClient {
 
     @Deployment(testable = false)
     public static WebArchive war() {
         return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-
-    @BeforeEach
-    public void client() {
-        api = new Api(base);
     }
 
     @Test

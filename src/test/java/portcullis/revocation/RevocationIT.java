@@ -4,38 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static portcullis.TestUsers.conduitLogin;
 import static portcullis.TestUsers.edumapsLogin;
 
-import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import portcullis.Api;
 import portcullis.Deployments;
 import portcullis.Reply;
+import portcullis.ServerClient;
 import portcullis.TestUsers;
 import portcullis.TestUsers.Registered;
 
 /** Logout, logout everywhere, password change, an admin's revocation and disabling, through both dialects. */
-@ExtendWith(ArquillianExtension.class)
-public class RevocationIT {
+public class RevocationIT extends ServerClient {
     private static final String ADMIN_EMAIL = "revocation-admin@portcullis.test";
 
     @Deployment(testable = false)
     public static WebArchive war() {
         return Deployments.builtWarConfiguredWith("portcullis.users.admin-emails=" + ADMIN_EMAIL + "\n");
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-
-    @BeforeEach
-    public void client() {
-        api = new Api(base);
     }
 
     private String login(Registered user) {

@@ -3,21 +3,17 @@ package portcullis.throttling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import portcullis.Api;
 import portcullis.Deployments;
 import portcullis.RawHttp;
 import portcullis.Reply;
+import portcullis.ServerClient;
 import portcullis.TestUsers;
 import portcullis.TestUsers.Registered;
 
@@ -26,23 +22,12 @@ import portcullis.TestUsers.Registered;
  * who have logged in from it before, while an attacker cycling accounts from it is still slowed down. Default limits:
  * 20 failures per address, 5 per account. Each test is a client of its own (127.x.y.z).
  */
-@ExtendWith(ArquillianExtension.class)
-public class SharedAddressIT {
+public class SharedAddressIT extends ServerClient {
     private static final int ATTACK = 1_000;
 
     @Deployment(testable = false)
     public static WebArchive war() {
         return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-
-    @BeforeEach
-    public void client() {
-        api = new Api(base);
     }
 
     private static String randomAccountLogin() {

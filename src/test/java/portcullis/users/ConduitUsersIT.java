@@ -8,7 +8,6 @@ import static portcullis.TestUsers.conduitLogin;
 import static portcullis.TestUsers.registration;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -17,36 +16,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import portcullis.Api;
 import portcullis.Deployments;
 import portcullis.Jwt;
 import portcullis.Reply;
+import portcullis.ServerClient;
 import portcullis.TestUsers;
 import portcullis.TestUsers.Registered;
 
-@ExtendWith(ArquillianExtension.class)
-public class ConduitUsersIT {
+public class ConduitUsersIT extends ServerClient {
     private static final String STRONG = TestUsers.STRONG_PASSWORD;
 
     @Deployment(testable = false)
     public static WebArchive war() {
         return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-
-    @BeforeEach
-    public void client() {
-        api = new Api(base);
     }
 
     private static String unique() {

@@ -4,39 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static portcullis.TestUsers.conduitLogin;
 import static portcullis.TestUsers.registration;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import portcullis.Api;
 import portcullis.Deployments;
 import portcullis.Reply;
+import portcullis.ServerClient;
 import portcullis.TestUsers;
 import portcullis.TestUsers.Registered;
 
 /** What a password must be, and that every character of it counts. */
-@ExtendWith(ArquillianExtension.class)
-public class PasswordRulesIT {
+public class PasswordRulesIT extends ServerClient {
 
     @Deployment(testable = false)
     public static WebArchive war() {
         return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-
-    @BeforeEach
-    public void client() {
-        api = new Api(base);
     }
 
     private static String unique() {
