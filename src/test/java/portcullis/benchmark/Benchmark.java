@@ -31,6 +31,8 @@ import portcullis.estate.WhoAmIResource;
  */
 public final class Benchmark {
     private static final int CORES = Runtime.getRuntime().availableProcessors();
+    /** Portcullis runs with CORS on for this origin, as an estate with a browser app would (figure P7). */
+    private static final String BROWSER_APP = "https://app.example.com";
 
     private final boolean smoke = Boolean.getBoolean("benchmark.smoke");
     /** Each load runs twice, the first time to warm up; a fresh JVM here needs over a minute of load to settle. */
@@ -91,6 +93,10 @@ public final class Benchmark {
                     root + "/api/bench/user/" + user.id(), measure, 32));
             figures.add(Figure.atLeast("P2", "authenticated ÷ unauthenticated equal work",
                     authenticated.requestsPerSecond() / anonymous.requestsPerSecond(), 0.80));
+            Wrk.Result fromBrowser = load(() -> wrk.get("GET /api/user (token, from a browser app's origin)",
+                    root + "/api/user", measure, 32, "Authorization", "Token " + token, "Origin", BROWSER_APP));
+            figures.add(Figure.atLeast("P7", "GET /api/user from an allowed browser origin ÷ without an Origin",
+                    fromBrowser.requestsPerSecond() / authenticated.requestsPerSecond(), 0.95));
 
             figures.add(Figure.atLeast("P3", "Portcullis filter ÷ Payara MP-JWT, same endpoint and token",
                     filterVersusMpJwt(root, token), 1.0));
@@ -146,7 +152,8 @@ public final class Benchmark {
     }
 
     private PayaraMicroProcess portcullis(Path war, Path data, String name) throws IOException {
-        return PayaraMicroProcess.start(war, data, name, Map.of(), "api/user");
+        return PayaraMicroProcess.start(war, data, name, Map.of("portcullis.cors.allowed-origins", BROWSER_APP),
+                "api/user");
     }
 
     /** Warms the endpoint up, then measures it. */
@@ -203,7 +210,7 @@ public final class Benchmark {
         Files.writeString(report, table);
         System.out.println(table);
         System.out.println("Written to " + report);
-        boolean complete = figures.size() == 6 && figures.stream().noneMatch(figure -> Double.isNaN(figure.value()))
+        boolean complete = figures.size() == 7 && figures.stream().noneMatch(figure -> Double.isNaN(figure.value()))
                 && loads.stream().allMatch(load -> load.errors() == 0 && !Double.isNaN(load.requestsPerSecond()));
         if (!complete) {
             throw new IllegalStateException("The benchmark did not produce every figure, or a load had errors");
