@@ -11,7 +11,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import portcullis.audit.AuditEvent;
 import portcullis.audit.AuditLog;
 import portcullis.requests.ClientAddress;
-import portcullis.throttling.AddressRateLimit;
+import portcullis.throttling.RateLimits;
 import portcullis.throttling.LoginThrottle;
 import portcullis.users.PasswordHasher;
 import portcullis.users.User;
@@ -41,7 +41,7 @@ public class Authenticator {
     LoginThrottle throttle;
 
     @Inject
-    AddressRateLimit rateLimit;
+    RateLimits rateLimit;
 
     @Inject
     ClientAddress clientAddress;
@@ -94,7 +94,7 @@ public class Authenticator {
 
     /** A new token and the user's current data, for the caller of a verified token. */
     public LoggedIn reauthenticate(JsonWebToken token) {
-        rateLimit.countReauthentication(clientAddress.current());
+        rateLimit.countReauthentication(token.getSubject());
         try {
             return issue(AuditEvent.REAUTHENTICATION, users.of(token));
         } catch (UnknownUserException gone) {

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import portcullis.requests.ClientAddress;
-import portcullis.throttling.AddressRateLimit;
+import portcullis.throttling.RateLimits;
 
 /** Conduit registration: {@code POST /api/users}. */
 @Path("users")
@@ -29,7 +29,7 @@ public class ConduitUsersResource {
     UserTokens userTokens;
 
     @Inject
-    AddressRateLimit rateLimit;
+    RateLimits rateLimit;
 
     @Inject
     ClientAddress clientAddress;

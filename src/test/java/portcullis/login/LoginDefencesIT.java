@@ -41,7 +41,7 @@ public class LoginDefencesIT {
         return Deployments.builtWarConfiguredWith("""
                 portcullis.throttling.first-delay=PT1S
                 portcullis.throttling.max-delay=PT4S
-                portcullis.throttling.reauthentications-per-address=3
+                portcullis.throttling.reauthentications-per-user=3
                 """);
     }
 
@@ -164,15 +164,26 @@ public class LoginDefencesIT {
     }
 
     @Test
-    public void reauthenticationsArePerAddressLimited() {
+    public void reauthenticationsArePerUserLimitedFromEveryAddress() {
         Registered user = register();
         for (int i = 0; i < 3; i++) {
             assertEquals(200, client.post("auth/token", Api.JSON, "", "Authorisation", user.token()).status());
         }
 
         assertThrottled(client.post("auth/token", Api.JSON, "", "Authorisation", user.token()));
-        assertEquals(200, new RawHttp(base, RawHttp.freshLoopbackAddress())
-                .post("auth/token", Api.JSON, "", "Authorisation", user.token()).status(), "another address");
+        assertThrottled(new RawHttp(base, RawHttp.freshLoopbackAddress())
+                .post("auth/token", Api.JSON, "", "Authorisation", user.token()));
+    }
+
+    @Test
+    public void colleaguesOnTheSameAddressDoNotUseUpEachOthersReauthentications() {
+        Registered busy = register();
+        Registered colleague = register();
+        for (int i = 0; i < 4; i++) {
+            client.post("auth/token", Api.JSON, "", "Authorisation", busy.token());
+        }
+        assertEquals(200, client.post("auth/token", Api.JSON, "", "Authorisation", colleague.token()).status(),
+                "one user's re-authentications kept a colleague on the same address out");
     }
 
     @Test

@@ -9,9 +9,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import portcullis.audit.AuditEvent;
 import portcullis.audit.AuditLog;
 
-/** Registrations and re-authentications per client address and window; over the limit, 429 until the window ends. */
+/**
+ * Registrations per client address, and re-authentications per user, in a window; over the limit, 429 until the
+ * window ends. Re-authentication counts per user, not per address: its caller holds a valid token already, and
+ * a count per address would let the colleagues on a shared address (an office, a balancer) exhaust each other's.
+ */
 @ApplicationScoped
-public class AddressRateLimit {
+public class RateLimits {
 
     @Inject
     AttemptCounters counters;
@@ -27,7 +31,7 @@ public class AddressRateLimit {
     int registrations;
 
     @Inject
-    @ConfigProperty(name = "portcullis.throttling.reauthentications-per-address")
+    @ConfigProperty(name = "portcullis.throttling.reauthentications-per-user")
     int reauthentications;
 
     @Inject
@@ -35,15 +39,16 @@ public class AddressRateLimit {
     Duration window;
 
     public void countRegistration(String address) {
-        count("registration", address, registrations);
+        count("registration", "registration:" + address, registrations);
     }
 
-    public void countReauthentication(String address) {
-        count("reauthentication", address, reauthentications);
+    public void countReauthentication(String subject) {
+        // Its own key prefix: the counts kept per address under "reauthentication:" before are not mixed in.
+        count("reauthentication", "reauthentication-of:" + subject, reauthentications);
     }
 
-    private void count(String action, String address, int limit) {
-        Attempts attempts = counters.increment(action + ":" + address, window);
+    private void count(String action, String key, int limit) {
+        Attempts attempts = counters.increment(key, window);
         if (attempts.count() > limit) {
             audit.record(AuditEvent.THROTTLED, action, null, null);
             metrics.throttled(action);
