@@ -8,13 +8,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * The keys tokens are signed and verified with, held in memory so that verifying a token costs no database round
- * trip. Filled on first use (not at startup: Payara creates the tables only after startup beans have run) and
- * refreshed by {@link KeyRotationSchedule}, which is also how every node of a cluster learns of a rotation.
+ * trip. Filled on first use, refreshed by {@link KeyRotationSchedule} (how every node of a cluster learns of a
+ * rotation) and, when the stored keys change, by {@link KeyRingSync} (how it learns of an emergency retirement).
  */
 @ApplicationScoped
 public class KeyRing {
