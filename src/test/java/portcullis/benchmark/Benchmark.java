@@ -93,10 +93,8 @@ public final class Benchmark {
                     root + "/api/bench/user/" + user.id(), measure, 32));
             figures.add(Figure.atLeast("P2", "authenticated ÷ unauthenticated equal work",
                     authenticated.requestsPerSecond() / anonymous.requestsPerSecond(), 0.80));
-            Wrk.Result fromBrowser = load(() -> wrk.get("GET /api/user (token, from a browser app's origin)",
-                    root + "/api/user", measure, 32, "Authorization", "Token " + token, "Origin", BROWSER_APP));
             figures.add(Figure.atLeast("P7", "GET /api/user from an allowed browser origin ÷ without an Origin",
-                    fromBrowser.requestsPerSecond() / authenticated.requestsPerSecond(), 0.95));
+                    browserVersusPlain(root, token), 0.95));
 
             figures.add(Figure.atLeast("P3", "Portcullis filter ÷ Payara MP-JWT, same endpoint and token",
                     filterVersusMpJwt(root, token), 1.0));
@@ -162,6 +160,19 @@ public final class Benchmark {
         Wrk.Result result = run.call();
         loads.add(result);
         return result;
+    }
+
+    /** The cost of CORS on an answer: the same request with and without an allowed Origin, alternated. */
+    private double browserVersusPlain(String root, String token) throws Exception {
+        List<Double> ratios = new ArrayList<>();
+        for (int round = 0; round < (smoke ? 1 : 2); round++) { // alternate; the first round warms both up
+            Wrk.Result plain = load(() -> wrk.get("GET /api/user (token, no Origin)", root + "/api/user", measure, 32,
+                    "Authorization", "Token " + token));
+            Wrk.Result browser = load(() -> wrk.get("GET /api/user (token, from a browser app's origin)",
+                    root + "/api/user", measure, 32, "Authorization", "Token " + token, "Origin", BROWSER_APP));
+            ratios.add(browser.requestsPerSecond() / plain.requestsPerSecond());
+        }
+        return ratios.get(ratios.size() - 1);
     }
 
     private double filterVersusMpJwt(String root, String token) throws Exception {
