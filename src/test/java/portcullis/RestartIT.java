@@ -109,7 +109,7 @@ public class RestartIT {
     /** What an operator removing an account directly in the database does. */
     private static void deleteUserWhileTheServerIsDown(Path data, long userId) throws SQLException {
         try (Connection connection = TestDatabase.open(data)) {
-            for (String table : new String[] {"account_topics", "account_organisations", "account_integrations"}) {
+            for (String table : new String[] {"account_topics", "memberships", "enabled_integrations", "sessions"}) {
                 try (PreparedStatement delete = connection.prepareStatement(
                         "DELETE FROM " + table + " WHERE account_id = ?")) {
                     delete.setLong(1, userId);

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import portcullis.audit.AuditEvent;
 import portcullis.audit.AuditLog;
 import portcullis.keys.KeyRing;
 import portcullis.keys.KeyStatus;
@@ -43,8 +44,10 @@ public class AdminKeysResource {
     /** The new key is published at once and signs after {@code portcullis.keys.publish-lead}. */
     @POST
     @Path("rotate")
-    public List<KeyStatus> rotate() {
-        return keyRing.rotate();
+    public List<KeyStatus> rotate(@Context SecurityContext caller) {
+        List<KeyStatus> keys = keyRing.rotate();
+        audit.recordByAdmin(AuditEvent.KEY_ROTATED, Caller.idOf(caller), null, null);
+        return keys;
     }
 
     /** A leaked key: refused and unpublished on every node at once, and another key signs from now on. */

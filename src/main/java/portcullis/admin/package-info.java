@@ -1,5 +1,6 @@
 /**
- * Operations for administrators (users in the {@code admin} group): key rotation, revoking a user's tokens,
- * disabling and enabling users.
+ * The admin API for administrators (users in the {@code admin} group): users (search, create, read, delete, password,
+ * disable, sessions, throttling), organisations and memberships, the integrations catalogue, signing keys and the
+ * stored security events. Every change is audited with the administrator as actor.
  */
 package portcullis.admin;

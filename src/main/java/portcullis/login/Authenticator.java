@@ -10,9 +10,12 @@ import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import portcullis.audit.AuditEvent;
 import portcullis.audit.AuditLog;
+import portcullis.integrations.Integrations;
 import portcullis.requests.ClientAddress;
 import portcullis.throttling.RateLimits;
 import portcullis.throttling.LoginThrottle;
+import portcullis.tokens.TokenIssuer;
+import portcullis.tokens.TokenKind;
 import portcullis.users.PasswordHasher;
 import portcullis.users.User;
 import portcullis.users.UnknownUserException;
@@ -52,6 +55,9 @@ public class Authenticator {
     @Inject
     Metrics metrics;
 
+    @Inject
+    Integrations integrations;
+
     public LoggedIn logIn(String email, String password) {
         long started = System.nanoTime();
         String outcome = "failure";
@@ -89,22 +95,33 @@ public class Authenticator {
         if (user.get().passwordNeedsRehash(hasher)) {
             users.rehash(user.get().getId(), candidate);
         }
-        return issue(AuditEvent.LOGIN, user.get());
+        return issue(AuditEvent.LOGIN, user.get(), TokenKind.LOGIN);
     }
 
-    /** A new token and the user's current data, for the caller of a verified token. */
+    /**
+     * A new token and the user's current data, for the caller of a verified token. An integration token gets a new
+     * integration token for the same service, as long as the user has it enabled.
+     */
     public LoggedIn reauthenticate(JsonWebToken token) {
         rateLimit.countReauthentication(token.getSubject());
+        User user;
         try {
-            return issue(AuditEvent.REAUTHENTICATION, users.of(token));
+            user = users.of(token);
         } catch (UnknownUserException gone) {
             audit.record(AuditEvent.REAUTHENTICATION, "failure", token.getSubject(), token.getTokenID());
             throw gone;
         }
+        String integration = token.getClaim(TokenIssuer.AUTHORISED_PARTY);
+        if (integration == null) {
+            return issue(AuditEvent.REAUTHENTICATION, user, TokenKind.REAUTHENTICATION);
+        }
+        LoggedIn loggedIn = new LoggedIn(user, integrations.reissue(user, integration));
+        audit.recordWithDetail(AuditEvent.REAUTHENTICATION, user.subject(), loggedIn.token().jti(), integration);
+        return loggedIn;
     }
 
-    private LoggedIn issue(AuditEvent event, User user) {
-        LoggedIn loggedIn = new LoggedIn(user, userTokens.issueFor(user));
+    private LoggedIn issue(AuditEvent event, User user, TokenKind kind) {
+        LoggedIn loggedIn = new LoggedIn(user, userTokens.issueFor(user, kind));
         audit.record(event, "success", user.subject(), loggedIn.token().jti());
         return loggedIn;
     }

@@ -12,7 +12,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import portcullis.integrations.Integrations;
+import portcullis.organisations.Organisations;
 import portcullis.tokens.Authenticated;
+import portcullis.tokens.IntegrationTokensAccepted;
+import portcullis.tokens.OutdatedTokensAccepted;
 
 /**
  * The Edumaps dialect: login at {@code POST /api/auth/login} (and {@code /api/auth/local}, the path of the seed's
@@ -27,25 +31,41 @@ public class EdumapsAuthResource {
     @Inject
     Authenticator authenticator;
 
+    @Inject
+    Organisations organisations;
+
+    @Inject
+    Integrations integrations;
+
     @POST
     @Path(LOGIN)
     @Consumes(MediaType.APPLICATION_JSON)
     public EdumapsSession login(@NotNull(message = "can't be blank") EdumapsLogin body) {
-        return EdumapsSession.of(authenticator.logIn(body.email(), body.password()));
+        return answer(authenticator.logIn(body.email(), body.password()));
     }
 
     @POST
     @Path(LOGIN)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public EdumapsSession loginWithForm(@FormParam("email") String email, @FormParam("password") String password) {
-        return EdumapsSession.of(authenticator.logIn(email, password));
+        return answer(authenticator.logIn(email, password));
     }
 
-    /** A new token and the user's current data, re-read from the store. */
+    /**
+     * A new token and the user's current data, re-read from the store; also for a token whose claims are outdated
+     * (a removed membership), and for an integration token (which gets a new one for its service).
+     */
     @POST
     @Path("token")
     @Authenticated
+    @IntegrationTokensAccepted
+    @OutdatedTokensAccepted
     public EdumapsSession reauthenticate(@Context SecurityContext caller) {
-        return EdumapsSession.of(authenticator.reauthenticate((JsonWebToken) caller.getUserPrincipal()));
+        return answer(authenticator.reauthenticate((JsonWebToken) caller.getUserPrincipal()));
+    }
+
+    private EdumapsSession answer(LoggedIn loggedIn) {
+        long id = loggedIn.user().getId();
+        return EdumapsSession.of(loggedIn, organisations.domainsOf(id), integrations.enabledBy(id));
     }
 }

@@ -12,6 +12,7 @@ import portcullis.audit.AuditEvent;
 import portcullis.audit.AuditLog;
 import portcullis.revocation.RevocationList;
 import portcullis.tokens.Authenticated;
+import portcullis.tokens.IntegrationTokensAccepted;
 
 /** Logging out: {@code POST /api/auth/logout} revokes the presented token, {@code /logout/all} every token. */
 @Path("auth/logout")
@@ -26,6 +27,7 @@ public class LogoutResource {
     AuditLog audit;
 
     @POST
+    @IntegrationTokensAccepted // a third-party service may give its own token up
     public void logout(@Context SecurityContext caller) {
         JsonWebToken token = (JsonWebToken) caller.getUserPrincipal();
         revocationList.revokeToken(token.getTokenID(), token.getSubject(),

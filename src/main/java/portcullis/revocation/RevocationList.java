@@ -44,14 +44,39 @@ public class RevocationList {
     private volatile Snapshot snapshot;
     private Instant caughtUpTo;
 
-    /** Revoked jti; subject → revoked through (epoch second), {@link Long#MAX_VALUE} when disabled. */
-    private record Snapshot(Set<String> tokens, Map<String, Long> subjects) {
+    /** Revoked jti; subject → what is revoked or outdated of its tokens. */
+    private record Snapshot(Set<String> tokens, Map<String, SubjectState> subjects) {
+    }
+
+    /** Epoch seconds up to which tokens are revoked or outdated; revoked through {@link Long#MAX_VALUE}: disabled. */
+    private record SubjectState(long revokedThrough, long outdatedThrough) {
+        static SubjectState of(SubjectRevocation stored) {
+            return new SubjectState(stored.disabled() ? Long.MAX_VALUE : stored.revokedThrough(),
+                    stored.outdatedThrough());
+        }
+
+        long lastTouched() {
+            return Math.max(revokedThrough, outdatedThrough);
+        }
     }
 
     public boolean isRevoked(String jti, String subject, long issuedAt) {
+        return standing(jti, subject, issuedAt) == TokenStanding.REVOKED;
+    }
+
+    public TokenStanding standing(String jti, String subject, long issuedAt) {
         Snapshot current = snapshot();
-        Long revokedThrough = current.subjects().get(subject);
-        return current.tokens().contains(jti) || (revokedThrough != null && issuedAt <= revokedThrough);
+        if (current.tokens().contains(jti)) {
+            return TokenStanding.REVOKED;
+        }
+        SubjectState state = current.subjects().get(subject);
+        if (state == null) {
+            return TokenStanding.VALID;
+        }
+        if (issuedAt <= state.revokedThrough()) {
+            return TokenStanding.REVOKED;
+        }
+        return issuedAt <= state.outdatedThrough() ? TokenStanding.OUTDATED : TokenStanding.VALID;
     }
 
     public synchronized void revokeToken(String jti, String subject, Instant expiresAt) {
@@ -68,6 +93,16 @@ public class RevocationList {
         LOG.info(() -> "Revoked all tokens of subject " + subject);
     }
 
+    /**
+     * Marks every token of the subject issued up to now as carrying outdated claims: refused everywhere but at
+     * re-authentication, which answers a fresh one.
+     */
+    public synchronized void outdateAllOf(String subject) {
+        remember(revocations.outdateThrough(subject, Instant.now().getEpochSecond()));
+        metrics.revocation("outdated");
+        LOG.info(() -> "Outdated the tokens of subject " + subject);
+    }
+
     public synchronized void disable(String subject, boolean disabled) {
         remember(revocations.disable(subject, disabled, Instant.now().getEpochSecond()));
         if (disabled) {
@@ -77,16 +112,17 @@ public class RevocationList {
     }
 
     /**
-     * When a new token for the subject may be issued: now, or, right after its tokens were revoked, the start of the
-     * next second. {@code iat} counts whole seconds, and a token born in the second of a revocation would be revoked.
+     * When a new token for the subject may be issued: now, or, right after its tokens were revoked or outdated, the
+     * start of the next second. {@code iat} counts whole seconds, and a token born in the second of a revocation
+     * would be revoked.
      */
     public Instant firstUsableIssueTime(String subject) {
-        Long revokedThrough = snapshot().subjects().get(subject);
+        SubjectState state = snapshot().subjects().get(subject);
         Instant now = Instant.now();
-        if (revokedThrough == null || revokedThrough == Long.MAX_VALUE || now.getEpochSecond() > revokedThrough) {
+        if (state == null || state.revokedThrough() == Long.MAX_VALUE || now.getEpochSecond() > state.lastTouched()) {
             return now;
         }
-        Instant usable = Instant.ofEpochSecond(revokedThrough + 1);
+        Instant usable = Instant.ofEpochSecond(state.lastTouched() + 1);
         try {
             Thread.sleep(Duration.between(now, usable).toMillis() + 1);
         } catch (InterruptedException e) {
@@ -115,8 +151,7 @@ public class RevocationList {
     }
 
     private void remember(SubjectRevocation revocation) {
-        snapshot().subjects().put(revocation.subject(),
-                revocation.disabled() ? Long.MAX_VALUE : revocation.revokedThrough());
+        snapshot().subjects().put(revocation.subject(), SubjectState.of(revocation));
     }
 
     private Snapshot snapshot() {
@@ -135,9 +170,8 @@ public class RevocationList {
     private Snapshot load() {
         caughtUpTo = Instant.now();
         Set<String> tokens = revocations.revokedTokenIds();
-        Map<String, Long> subjects = new ConcurrentHashMap<>();
-        revocations.subjectRevocations().forEach(subject -> subjects.put(subject.subject(),
-                subject.disabled() ? Long.MAX_VALUE : subject.revokedThrough()));
+        Map<String, SubjectState> subjects = new ConcurrentHashMap<>();
+        revocations.subjectRevocations().forEach(subject -> subjects.put(subject.subject(), SubjectState.of(subject)));
         return new Snapshot(tokens, subjects);
     }
 }

@@ -29,6 +29,13 @@ public class Revocations {
         return revocation;
     }
 
+    /** Marks the subject's tokens issued in or before {@code epochSecond} as carrying outdated claims. */
+    public SubjectRevocation outdateThrough(String subject, long epochSecond) {
+        SubjectRevocation revocation = subjectRevocation(subject);
+        revocation.outdateThrough(epochSecond);
+        return revocation;
+    }
+
     public SubjectRevocation disable(String subject, boolean disabled, long epochSecond) {
         SubjectRevocation revocation = revokeThrough(subject, epochSecond);
         revocation.disable(disabled);

@@ -9,7 +9,8 @@ import java.time.Instant;
 
 /**
  * Every token of one subject issued up to a moment is revoked ({@code iat <= revokedThrough}); a disabled subject
- * has all its tokens revoked, past and future.
+ * has all its tokens revoked, past and future. Tokens issued up to {@code outdatedThrough} carry claims that are no
+ * longer true (a removed membership): they are good for re-authentication only.
  */
 @Entity
 @Table(name = "subject_revocations")
@@ -17,7 +18,8 @@ import java.time.Instant;
 @NamedQuery(name = SubjectRevocation.RECORDED_SINCE,
         query = "SELECT s FROM SubjectRevocation s WHERE s.recordedAt >= :since")
 @NamedQuery(name = SubjectRevocation.OUTLIVED, query = "DELETE FROM SubjectRevocation s"
-        + " WHERE s.disabled = false AND s.revokedThrough < :oldestLiveIssueTime")
+        + " WHERE s.disabled = false AND s.revokedThrough < :oldestLiveIssueTime"
+        + " AND s.outdatedThrough < :oldestLiveIssueTime")
 public class SubjectRevocation {
     static final String ALL = "SubjectRevocation.all";
     static final String RECORDED_SINCE = "SubjectRevocation.recordedSince";
@@ -30,6 +32,10 @@ public class SubjectRevocation {
     /** Epoch second: tokens issued in or before this second are revoked. */
     @Column(name = "revoked_through", nullable = false)
     private long revokedThrough;
+
+    /** Epoch second: tokens issued in or before this second have outdated claims. */
+    @Column(name = "outdated_through", nullable = false)
+    private long outdatedThrough;
 
     @Column(nullable = false)
     private boolean disabled;
@@ -51,6 +57,11 @@ public class SubjectRevocation {
         recordedAt = Instant.now();
     }
 
+    void outdateThrough(long epochSecond) {
+        outdatedThrough = Math.max(outdatedThrough, epochSecond);
+        recordedAt = Instant.now();
+    }
+
     void disable(boolean value) {
         disabled = value;
         recordedAt = Instant.now();
@@ -62,6 +73,10 @@ public class SubjectRevocation {
 
     long revokedThrough() {
         return revokedThrough;
+    }
+
+    long outdatedThrough() {
+        return outdatedThrough;
     }
 
     boolean disabled() {

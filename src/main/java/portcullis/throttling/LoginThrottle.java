@@ -79,6 +79,18 @@ public class LoginThrottle {
         knownClients.remember(account, address);
     }
 
+    /** How the account stands: failures counted in the window, and how long it must wait before the next try. */
+    public AccountThrottling stateOf(String account) {
+        int failures = counters.current(ACCOUNT + account, window).map(Attempts::count).orElse(0);
+        Duration wait = waitFor(ACCOUNT + account, accountFailures).orElse(Duration.ZERO);
+        return new AccountThrottling(failures, !wait.isZero(), (wait.toMillis() + 999) / 1000);
+    }
+
+    /** Forgets the account's failures, lifting any wait (an administrator's action; addresses keep theirs). */
+    public void lift(String account) {
+        counters.reset(ACCOUNT + account);
+    }
+
     private Optional<Duration> waitFor(String key, int threshold) {
         return counters.current(key, window)
                 .filter(attempts -> attempts.count() >= threshold)

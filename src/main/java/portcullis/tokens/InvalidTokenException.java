@@ -16,6 +16,10 @@ public class InvalidTokenException extends ApiException {
         super(401, "token", message);
     }
 
+    static InvalidTokenException outdated() {
+        return new InvalidTokenException("has outdated claims; re-authenticate at /api/auth/token for a fresh one");
+    }
+
     static InvalidTokenException missing() {
         return new InvalidTokenException("is missing");
     }

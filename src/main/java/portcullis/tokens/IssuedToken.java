@@ -1,7 +1,9 @@
 package portcullis.tokens;
 
-/** A signed token and its {@code jti}, by which logs and revocations name it. */
-public record IssuedToken(String compact, String jti) {
+import java.time.Instant;
+
+/** A signed token, its {@code jti} (by which logs and revocations name it) and its expiry. */
+public record IssuedToken(String compact, String jti, Instant expiresAt) {
 
     @Override
     public String toString() {

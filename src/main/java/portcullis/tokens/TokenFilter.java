@@ -6,8 +6,11 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.util.Optional;
@@ -16,7 +19,9 @@ import java.util.stream.Stream;
 /**
  * Verifies the token of every request to an {@link Authenticated} endpoint and sets the {@code SecurityContext}.
  * The token comes in {@code Authorization} or, for Edumaps clients, {@code Authorisation} (British spelling), as
- * {@code Token <jwt>} (Conduit), {@code Bearer <jwt>} (MicroProfile JWT) or bare.
+ * {@code Token <jwt>} (Conduit), {@code Bearer <jwt>} (MicroProfile JWT) or bare. Integration tokens are refused
+ * (403) where the method is not marked {@link IntegrationTokensAccepted}; tokens with outdated claims (401) where it
+ * is not marked {@link OutdatedTokensAccepted}.
  */
 @Provider
 @Authenticated
@@ -32,6 +37,9 @@ public class TokenFilter implements ContainerRequestFilter {
     @Inject
     Metrics metrics;
 
+    @Context
+    ResourceInfo resource;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String header = Stream.of(HttpHeaders.AUTHORIZATION, EDUMAPS_HEADER)
@@ -43,13 +51,20 @@ public class TokenFilter implements ContainerRequestFilter {
         long started = System.nanoTime();
         JsonWebToken verified;
         try {
-            verified = verifier.verify(token);
+            verified = verifier.verify(token, accepts(OutdatedTokensAccepted.class));
         } catch (InvalidTokenException refused) {
             metrics.tokenRefused(System.nanoTime() - started);
             throw refused;
         }
         metrics.tokenVerified(System.nanoTime() - started);
+        if (verified.getClaim(TokenIssuer.AUTHORISED_PARTY) != null && !accepts(IntegrationTokensAccepted.class)) {
+            throw new IntegrationTokenRefusedException();
+        }
         request.setSecurityContext(new TokenSecurityContext(verified, request.getSecurityContext().isSecure()));
+    }
+
+    private boolean accepts(Class<? extends Annotation> marker) {
+        return resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(marker);
     }
 
     private static Optional<String> tokenIn(String header) {

@@ -36,6 +36,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import portcullis.keys.KeyRing;
 import portcullis.revocation.RevocationList;
+import portcullis.revocation.TokenStanding;
 
 /**
  * Checks a token the way RFC 8725 asks. The algorithm comes from our own keys, never from the token: the key is
@@ -98,11 +99,30 @@ public class TokenVerifier {
                 return verifier;
             }
         });
-        processor.setJWTClaimsSetVerifier(new ClaimsVerifier(
-                audience.orElse(null), new JWTClaimsSet.Builder().issuer(issuer).build(), (int) clockLeeway.toSeconds()));
+        JWTClaimsSet exactMatch = new JWTClaimsSet.Builder().issuer(issuer).build();
+        int leeway = (int) clockLeeway.toSeconds();
+        ClaimsVerifier userTokens = new ClaimsVerifier(audience.orElse(null), exactMatch, leeway);
+        ClaimsVerifier integrationTokens = new ClaimsVerifier(null, exactMatch, leeway);
+        processor.setJWTClaimsSetVerifier((claims, context) -> {
+            if (claims.getClaim(TokenIssuer.AUTHORISED_PARTY) == null) {
+                userTokens.verify(claims, context);
+            } else {
+                integrationTokens.verify(claims, context);
+                checkIntegrationAudience(claims);
+            }
+        });
     }
 
+    /** A valid token for a user's own use: not revoked, claims not outdated. */
     public JsonWebToken verify(String token) {
+        return verify(token, false);
+    }
+
+    /**
+     * A valid token; with {@code acceptOutdated}, also one whose claims are outdated but which is not revoked (for
+     * re-authentication, which answers a fresh one).
+     */
+    public JsonWebToken verify(String token, boolean acceptOutdated) {
         if (token.length() > maxLength) {
             LOG.fine(() -> "Token refused: " + token.length() + " characters");
             throw new InvalidTokenException();
@@ -114,11 +134,25 @@ public class TokenVerifier {
             LOG.fine(() -> "Token refused: expired, jti " + verified.getTokenID());
             throw new InvalidTokenException();
         }
-        if (revocations.isRevoked(verified.getTokenID(), verified.getSubject(), verified.getIssuedAtTime())) {
+        TokenStanding standing = revocations.standing(verified.getTokenID(), verified.getSubject(),
+                verified.getIssuedAtTime());
+        if (standing == TokenStanding.REVOKED) {
             LOG.fine(() -> "Token refused: revoked, jti " + verified.getTokenID());
             throw new InvalidTokenException();
         }
+        if (standing == TokenStanding.OUTDATED && !acceptOutdated) {
+            LOG.fine(() -> "Token refused: outdated claims, jti " + verified.getTokenID());
+            throw InvalidTokenException.outdated();
+        }
         return verified;
+    }
+
+    /** An integration token is for its service alone: its only audience is the service it names as {@code azp}. */
+    private static void checkIntegrationAudience(JWTClaimsSet claims) throws BadJWTException {
+        Object party = claims.getClaim(TokenIssuer.AUTHORISED_PARTY);
+        if (!(party instanceof String service) || service.isBlank() || !List.of(service).equals(claims.getAudience())) {
+            throw new BadJWTException("Integration token whose audience is not its authorised party alone");
+        }
     }
 
     /** A key retired in an emergency takes its tokens out of the cache with it: they are checked afresh, and fail. */

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import portcullis.requests.ClientAddress;
 import portcullis.throttling.RateLimits;
+import portcullis.tokens.TokenKind;
 
 /** Conduit registration: {@code POST /api/users}. */
 @Path("users")
@@ -41,7 +42,7 @@ public class ConduitUsersResource {
         rateLimit.countRegistration(clientAddress.current());
         User user = users.register(newUser.email(), newUser.username(), newUser.password());
         return Response.created(uri.getBaseUriBuilder().path("user").build())
-                .entity(ConduitUser.of(user, userTokens.issueFor(user).compact()))
+                .entity(ConduitUser.of(user, userTokens.issueFor(user, TokenKind.LOGIN).compact()))
                 .build();
     }
 }

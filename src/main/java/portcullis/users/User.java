@@ -16,7 +16,6 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -61,16 +60,6 @@ public class User {
     @OrderColumn(name = "position")
     @Column(name = "topic", nullable = false, length = 64)
     private List<String> topics = new ArrayList<>();
-
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "account_organisations", joinColumns = @JoinColumn(name = "account_id"))
-    @Column(name = "domain", nullable = false, length = 253)
-    private Set<String> organisations = new LinkedHashSet<>();
-
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "account_integrations", joinColumns = @JoinColumn(name = "account_id"))
-    @Column(name = "service", nullable = false, length = 64)
-    private Set<String> integrations = new LinkedHashSet<>();
 
     @Column(name = "password_hash", nullable = false, length = 100)
     private String passwordHash;
@@ -188,16 +177,6 @@ public class User {
 
     public List<String> getTopics() {
         return List.copyOf(topics);
-    }
-
-    /** Domains of the organisations this user belongs to, sorted. */
-    public List<String> getOrganisations() {
-        return organisations.stream().sorted().toList();
-    }
-
-    /** Names of the services this user has enabled, sorted. */
-    public List<String> getIntegrations() {
-        return integrations.stream().sorted().toList();
     }
 
     public Instant getCreatedAt() {

@@ -8,8 +8,12 @@ import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 import portcullis.tokens.IssuedToken;
 import portcullis.tokens.TokenIssuer;
+import portcullis.tokens.TokenKind;
 
-/** Issues a user's tokens, with the groups the user is in: {@code user}, and {@code admin} for configured admins. */
+/**
+ * Issues a user's tokens, with the groups the user is in: {@code user}, and {@code admin} for configured admins. An
+ * integration token carries {@code user} alone: a third-party service never acts as an administrator.
+ */
 @ApplicationScoped
 public class UserTokens {
     public static final String USER = "user";
@@ -33,8 +37,12 @@ public class UserTokens {
                 .toList());
     }
 
-    public IssuedToken issueFor(User user) {
+    public IssuedToken issueFor(User user, TokenKind kind) {
         boolean admin = adminEmails.contains(user.getEmail());
-        return tokenIssuer.issue(user.tokenSubject(admin ? Set.of(USER, ADMIN) : Set.of(USER)));
+        return tokenIssuer.issue(user.tokenSubject(admin ? Set.of(USER, ADMIN) : Set.of(USER)), kind);
+    }
+
+    public IssuedToken issueForIntegration(User user, String integration) {
+        return tokenIssuer.issueForIntegration(user.tokenSubject(Set.of(USER)), integration);
     }
 }

@@ -116,6 +116,17 @@ public class Users {
         return write(user, changes.email(), changes.username());
     }
 
+    /** An administrator sets a new password (it must pass the rules); every token of the user is revoked. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public User setPassword(long id, String password) {
+        User user = findById(id).orElseThrow(NoSuchUserException::new);
+        passwordRules.check(password, user.getEmail(), user.getUsername());
+        user.changePasswordHash(hasher.hash(password));
+        revocationList.revokeAllOf(user.subject());
+        user.touch();
+        return write(user, null, null);
+    }
+
     /** Disables or enables an account: a disabled user cannot log in and every token of theirs is refused. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void setDisabled(long id, boolean disabled) {
