@@ -41,6 +41,15 @@ public final class Api {
         return send("PUT", path, JSON, json, headers);
     }
 
+    public Reply delete(String path, String... headers) {
+        return send("DELETE", path, null, null, headers);
+    }
+
+    /** A DELETE with a JSON body (deleting one's account carries the password). */
+    public Reply deleteWith(String path, String json, String... headers) {
+        return send("DELETE", path, JSON, json, headers);
+    }
+
     /** {@code headers} are name, value pairs. */
     public Reply send(String method, String path, String contentType, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("api/" + path))

@@ -41,6 +41,12 @@ public final class TestUsers {
                 username, password, reply.user().getString("token"));
     }
 
+    /** The {@code Authorization} header value of an administrator (named in the deployment's admin emails). */
+    public static String admin(Api api, String email) {
+        String username = email.substring(0, email.indexOf('@')).replaceAll("[^A-Za-z0-9_]", "_");
+        return "Token " + registerOrLogIn(api, email, username, STRONG_PASSWORD).token();
+    }
+
     public static String registration(String email, String username, String password) {
         return "{\"user\":{\"username\":\"" + username + "\",\"email\":\"" + email + "\",\"password\":\""
                 + password + "\"}}";
