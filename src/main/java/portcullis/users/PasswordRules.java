@@ -23,6 +23,10 @@ public class PasswordRules {
     @ConfigProperty(name = "portcullis.users.password-min-strength")
     int minStrength;
 
+    // Building one loads zxcvbn's dictionaries (12 ms); measuring with a built one takes 0.5 ms and keeps no state
+    // between calls (each call makes its own matcher), so one instance serves every request.
+    private final Zxcvbn zxcvbn = new Zxcvbn();
+
     void check(String password, String email, String username) {
         if (password.codePointCount(0, password.length()) < minLength) {
             throw new WeakPasswordException("is too short (minimum is " + minLength + " characters)");
@@ -33,7 +37,7 @@ public class PasswordRules {
                 || folded.equals(localPart.toLowerCase(Locale.ROOT))) {
             throw new WeakPasswordException("must not be your email or username");
         }
-        if (new Zxcvbn().measure(password, List.of(email, username, localPart)).getScore() < minStrength) {
+        if (zxcvbn.measure(password, List.of(email, username, localPart)).getScore() < minStrength) {
             throw new WeakPasswordException("is too common or too easy to guess");
         }
     }
