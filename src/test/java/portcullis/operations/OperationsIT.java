@@ -90,6 +90,28 @@ public class OperationsIT {
         }
     }
 
+    /**
+     * Every route the OpenAPI document lists answers on the real server: without a token, a protected one says 401
+     * and an open one reads the request; none says 404 (no such route) or 405 (no such method). With
+     * {@link OpenApiRoutesTest} (the document against the code), the document cannot drift from what is served.
+     */
+    @Test
+    public void everyDocumentedRouteIsServed() throws Exception {
+        Api api = new Api(base);
+        for (String route : OpenApiRoutesTest.documentedRoutes()) {
+            String method = route.substring(0, route.indexOf(' '));
+            String path = route.substring(route.indexOf(' ') + 1)
+                    .replace("{id}", "1").replace("{userId}", "1").replace("{domain}", "example.org")
+                    .replace("{name}", "calendar").replace("{jti}", "a-jti").replace("{kid}", "a-kid");
+            String relative = path.startsWith("/api/") ? path.substring("/api/".length()) : ".." + path;
+            Reply reply = method.equals("GET")
+                    ? api.get(relative)
+                    : api.send(method, relative, Api.JSON, "{}");
+            assertTrue(reply.status() != 404 && reply.status() != 405, () -> route + " answered " + reply);
+            assertTrue(reply.status() < 500, () -> route + " answered " + reply);
+        }
+    }
+
     /** The value of a metric line (0 before it first counts), from the OpenMetrics text. */
     private static double metric(Api api, String name, String label) {
         Reply metrics = api.get("../metrics?scope=application");
