@@ -143,6 +143,59 @@ public class ClusterIT {
 
     @Test
     @Order(6)
+    public void aMembershipRemovedOnOneNodeOutdatesTheTokensOnTheOtherWithinTheRevocationBound() {
+        String admin = TestUsers.admin(a, ADMIN_EMAIL);
+        String domain = "cluster-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        assertEquals(201, a.post("admin/organisations", "{\"organisation\":{\"domain\":\"" + domain
+                + "\",\"name\":\"C\"}}", "Authorization", admin).status());
+        Registered user = TestUsers.register(a);
+        assertEquals(201, a.put("admin/organisations/" + domain + "/members/" + user.id(), "", "Authorization", admin)
+                .status());
+        String token = b.post("auth/token", "", "Authorisation", user.token()).json().getString("token");
+        assertEquals(200, status(b, token));
+
+        assertEquals(204, a.delete("admin/organisations/" + domain + "/members/" + user.id(), "Authorization", admin)
+                .status());
+
+        long millis = awaitRefusedOnB(token);
+        Reply fresh = b.post("auth/token", "", "Authorisation", token);
+        assertEquals(200, fresh.status(), "node B re-authenticates the outdated token: " + fresh);
+        assertEquals(0, fresh.json().getJsonObject("data").getJsonArray("belongsTo").size());
+        System.out.println("Outdated-claims propagation A -> B (ms): " + millis);
+    }
+
+    @Test
+    @Order(7)
+    public void anIntegrationDisabledOnOneNodeRevokesItsTokensOnTheOtherWithinTheRevocationBound() {
+        String service = "cluster-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(201, a.post("admin/integrations", "{\"integration\":{\"name\":\"" + service
+                + "\",\"displayName\":\"C\"}}", "Authorization", TestUsers.admin(a, ADMIN_EMAIL)).status());
+        Registered user = TestUsers.register(a);
+        String integration = b.post("user/integrations/" + service, "", "Authorization", "Token " + user.token())
+                .json().getString("token");
+        assertEquals(200, status(b, integration));
+
+        assertEquals(204, a.delete("user/integrations/" + service, "Authorization", "Token " + user.token()).status());
+
+        long millis = awaitRefusedOnB(integration);
+        assertEquals(401, b.post("auth/token", "", "Authorisation", integration).status());
+        assertEquals(200, status(b, user.token()), "the user's own token is untouched");
+        System.out.println("Integration revocation propagation A -> B (ms): " + millis);
+    }
+
+    /** Milliseconds until node B refuses the token; fails past the revocation bound (1 s). */
+    private static long awaitRefusedOnB(String token) {
+        Instant changed = Instant.now();
+        while (status(b, token) != 401) {
+            assertTrue(Duration.between(changed, Instant.now()).toMillis() < 1000,
+                    "node B still accepts the token after 1 s");
+            pause(20);
+        }
+        return Duration.between(changed, Instant.now()).toMillis();
+    }
+
+    @Test
+    @Order(8)
     public void aKeyRetiredNowOnOneNodeIsRefusedAndUnpublishedOnBothWithinASecond() throws IOException {
         List<Long> propagation = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
@@ -171,7 +224,7 @@ public class ClusterIT {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     public void killingOneNodeUnderLoadLosesNothingAndTheOtherKeepsServing() throws Exception {
         Registered issuedByA = TestUsers.register(a);
         List<String> kidsBeforeKill = kids(a);

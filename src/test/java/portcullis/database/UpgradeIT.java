@@ -3,6 +3,7 @@ package portcullis.database;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -24,8 +26,9 @@ import portcullis.TestDatabase;
 import portcullis.TestUsers;
 
 /**
- * Upgrading keeps the data: a database at schema version 1 (as the first release left it), with a user and a
- * revoked token in it, is opened by this build, which migrates it to the current version.
+ * Upgrading keeps the data: a database at schema version 1 (as the first release left it), with a user, their
+ * organisation and integration, and a revoked token in it, is opened by this build, which migrates it to the current
+ * version.
  */
 public class UpgradeIT {
     private static final String EMAIL = "upgraded@example.com";
@@ -49,6 +52,10 @@ public class UpgradeIT {
                 Map.of(), "api/user")) {
             Reply login = new Api(server.base()).post("users/login", TestUsers.conduitLogin(EMAIL, PASSWORD));
             assertEquals(200, login.status(), "the user of the old schema cannot log in: " + login);
+            JsonObject edumaps = new Api(server.base()).post("auth/login", TestUsers.edumapsLogin(EMAIL, PASSWORD))
+                    .json().getJsonObject("data");
+            assertEquals("[\"example.org\"]", edumaps.getJsonArray("belongsTo").toString(), "memberships were lost");
+            assertEquals("[\"calendar\"]", edumaps.getJsonArray("integrations").toString(), "integrations were lost");
             int latest = latestSchemaVersion();
             assertTrue(server.log().contains("Schema at version " + latest), "no migration to version " + latest
                     + " in the log");
@@ -79,6 +86,12 @@ public class UpgradeIT {
                 "INSERT INTO revoked_tokens (jti, subject, expires_at) VALUES ('old-revoked-jti', '1', ?)")) {
             revoked.setTimestamp(1, Timestamp.from(Instant.now().plus(30, ChronoUnit.DAYS)));
             assertEquals(1, revoked.executeUpdate());
+        }
+        // Version 1 kept organisation domains and integration names as plain strings per account.
+        for (String insert : List.of(
+                "INSERT INTO account_organisations (account_id, domain) SELECT id, 'Example.ORG' FROM accounts",
+                "INSERT INTO account_integrations (account_id, service) SELECT id, 'calendar' FROM accounts")) {
+            assertEquals(1, connection.createStatement().executeUpdate(insert));
         }
     }
 
