@@ -36,4 +36,16 @@ public final class Deployments {
         war.delete(config);
         return war.add(new StringAsset(defaults + "\n" + overrides), config);
     }
+
+    /**
+     * The built WAR with {@code adminEmail} as an administrator, the cheapest bcrypt cost and no registration limit
+     * worth the name: for tests about what accounts do, not about hashing or throttling.
+     */
+    public static WebArchive builtWarAdministeredBy(String adminEmail) {
+        return builtWarConfiguredWith("""
+                portcullis.users.admin-emails=%s
+                portcullis.users.bcrypt-cost=4
+                portcullis.throttling.registrations-per-address=10000
+                """.formatted(adminEmail));
+    }
 }

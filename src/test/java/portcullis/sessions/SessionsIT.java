@@ -26,11 +26,7 @@ public class SessionsIT extends ServerClient {
 
     @Deployment(testable = false)
     public static WebArchive war() {
-        return Deployments.builtWarConfiguredWith("""
-                portcullis.users.admin-emails=%s
-                portcullis.users.bcrypt-cost=4
-                portcullis.throttling.registrations-per-address=10000
-                """.formatted(ADMIN_EMAIL));
+        return Deployments.builtWarAdministeredBy(ADMIN_EMAIL);
     }
 
     private static String jti(String token) {
