@@ -29,7 +29,8 @@ import portcullis.users.Users;
 /**
  * One user, {@code /api/admin/users/{id}}: read ({@code GET}), delete ({@code DELETE}), set a new password
  * ({@code PUT …/password}), {@code POST …/disable} and {@code …/enable}, revoke all tokens
- * ({@code DELETE …/sessions} or {@code POST …/revoke-tokens}) or one ({@code DELETE …/sessions/{jti}}), lift throttling
+ * ({@code DELETE …/sessions} or {@code POST …/revoke-tokens}) or one ({@code DELETE …/sessions/{jti}}), lift
+ * throttling
  * ({@code DELETE …/throttling}). Each is audited with the administrator as actor.
  */
 @Path("admin/users/{id: [0-9]{1,18}}")

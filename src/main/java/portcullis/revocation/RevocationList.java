@@ -48,11 +48,19 @@ public class RevocationList {
     private record Snapshot(Set<String> tokens, Map<String, SubjectState> subjects) {
     }
 
-    /** Epoch seconds up to which tokens are revoked or outdated; revoked through {@link Long#MAX_VALUE}: disabled. */
-    private record SubjectState(long revokedThrough, long outdatedThrough) {
+    /** Epoch seconds up to which the subject's tokens are revoked or outdated; a disabled subject's are all revoked. */
+    private record SubjectState(long revokedThrough, long outdatedThrough, boolean disabled) {
         static SubjectState of(SubjectRevocation stored) {
-            return new SubjectState(stored.disabled() ? Long.MAX_VALUE : stored.revokedThrough(),
-                    stored.outdatedThrough());
+            return new SubjectState(stored.revokedThrough(), stored.outdatedThrough(), stored.disabled());
+        }
+
+        /**
+         * The two times only ever grow, so the later of what is known wins: a catch-up that read a row before another
+         * transaction on this node committed its change must not take that change back. Disabled is as last read.
+         */
+        SubjectState merge(SubjectState newer) {
+            return new SubjectState(Math.max(revokedThrough, newer.revokedThrough),
+                    Math.max(outdatedThrough, newer.outdatedThrough), newer.disabled);
         }
 
         long lastTouched() {
@@ -73,7 +81,7 @@ public class RevocationList {
         if (state == null) {
             return TokenStanding.VALID;
         }
-        if (issuedAt <= state.revokedThrough()) {
+        if (state.disabled() || issuedAt <= state.revokedThrough()) {
             return TokenStanding.REVOKED;
         }
         return issuedAt <= state.outdatedThrough() ? TokenStanding.OUTDATED : TokenStanding.VALID;
@@ -119,7 +127,7 @@ public class RevocationList {
     public Instant firstUsableIssueTime(String subject) {
         SubjectState state = snapshot().subjects().get(subject);
         Instant now = Instant.now();
-        if (state == null || state.revokedThrough() == Long.MAX_VALUE || now.getEpochSecond() > state.lastTouched()) {
+        if (state == null || state.disabled() || now.getEpochSecond() > state.lastTouched()) {
             return now;
         }
         Instant usable = Instant.ofEpochSecond(state.lastTouched() + 1);
@@ -151,7 +159,7 @@ public class RevocationList {
     }
 
     private void remember(SubjectRevocation revocation) {
-        snapshot().subjects().put(revocation.subject(), SubjectState.of(revocation));
+        snapshot().subjects().merge(revocation.subject(), SubjectState.of(revocation), SubjectState::merge);
     }
 
     private Snapshot snapshot() {

@@ -50,6 +50,9 @@ public class SubjectRevocation {
 
     SubjectRevocation(String subject) {
         this.subject = subject;
+        // Complete from the start: Hibernate (WildFly) inserts the state an entity had when it was persisted, and
+        // only then updates it with the changes made after.
+        this.recordedAt = Instant.now();
     }
 
     void revokeThrough(long epochSecond) {

@@ -71,6 +71,68 @@ public class ExternalServerIT {
     }
 
     @Test
+    public void sessionsAreListedAndRevokedAndAnAccountIsDeletedWithItsPassword() {
+        Registered user = TestUsers.register(api);
+        String second = api.post("users/login", TestUsers.conduitLogin(user.email(), user.password())).user()
+                .getString("token");
+        Reply sessions = api.get("user/sessions", "Authorization", "Token " + user.token());
+        assertEquals(200, sessions.status(), sessions::toString);
+        assertEquals(2, sessions.json().getJsonArray("sessions").size(), sessions::toString);
+
+        assertEquals(204, api.delete("user/sessions/" + Jwt.claims(second).getString("jti"),
+                "Authorization", "Token " + user.token()).status());
+        assertEquals(401, api.get("user", "Authorization", "Token " + second).status());
+
+        assertEquals(403, api.deleteWith("user", "{\"password\":\"wrong\"}", "Authorization",
+                "Token " + user.token()).status());
+        Reply deleted = api.deleteWith("user", "{\"user\":{\"password\":\"" + user.password() + "\"}}",
+                "Authorization", "Token " + user.token());
+        assertEquals(204, deleted.status(), deleted::toString);
+        assertEquals(401, api.get("user", "Authorization", "Token " + user.token()).status());
+        assertEquals(201, api.post("users", TestUsers.registration(user.email(), user.username(), user.password()))
+                .status(), "the email and username are free again");
+    }
+
+    @Test
+    public void organisationsAndIntegrationsReachTokensAndTheEdumapsAnswer() {
+        String adminEmail = System.getProperty("portcullis.it.admin-email", "");
+        assumeTrue(!adminEmail.isBlank(), "no administrator named (portcullis.it.admin-email)");
+        String admin = TestUsers.admin(api, adminEmail);
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(201, api.post("admin/organisations", "{\"organisation\":{\"domain\":\"ext-" + tag
+                + ".example\",\"name\":\"E\"}}", "Authorization", admin).status());
+        assertEquals(201, api.post("admin/integrations", "{\"integration\":{\"name\":\"ext-" + tag
+                + "\",\"displayName\":\"E\"}}", "Authorization", admin).status());
+        Registered user = TestUsers.register(api);
+        assertEquals(201, api.put("admin/organisations/ext-" + tag + ".example/members/" + user.id(), "",
+                "Authorization", admin).status());
+        String integration = api.post("user/integrations/ext-" + tag, "", "Authorization", "Token " + user.token())
+                .json().getString("token");
+
+        JsonObject login = api.post("auth/login", TestUsers.edumapsLogin(user.email(), user.password())).json();
+        assertEquals("[\"ext-" + tag + ".example\"]", login.getJsonObject("data").getJsonArray("belongsTo").toString());
+        assertEquals("[\"ext-" + tag + "\"]", login.getJsonObject("data").getJsonArray("integrations").toString());
+        assertEquals("[\"ext-" + tag + ".example\"]", Jwt.claims(login.getString("token")).getJsonArray("belongsTo")
+                .toString());
+        assertEquals(200, api.get("user", "Authorization", "Token " + integration).status());
+        assertEquals(403, api.get("user/sessions", "Authorization", "Token " + integration).status());
+
+        assertEquals(204, api.delete("admin/organisations/ext-" + tag + ".example/members/" + user.id(),
+                "Authorization", admin).status());
+        assertEquals(401, api.get("user", "Authorization", "Token " + login.getString("token")).status());
+        Reply fresh = api.post("auth/token", "", "Authorisation", login.getString("token"));
+        assertEquals(200, fresh.status(), fresh::toString);
+        assertEquals(204, api.delete("user/integrations/ext-" + tag, "Authorization",
+                "Token " + fresh.json().getString("token")).status());
+        assertEquals(401, api.get("user", "Authorization", "Token " + integration).status());
+        Reply found = api.get("admin/users?q=" + user.username(), "Authorization", admin);
+        assertEquals(200, found.status(), found::toString);
+        assertEquals(user.email(), found.json().getJsonArray("users").getJsonObject(0).getString("email"));
+        assertTrue(api.get("admin/events?kind=membership-removed&user=" + user.id(), "Authorization", admin).json()
+                .getJsonArray("events").size() == 1);
+    }
+
+    @Test
     public void badInputGetsJsonErrorsNeverA500() {
         assertError(api.post("users/login", "{\"user\":{"), 400);
         assertError(api.post("users", "{\"user\":{\"email\":\"x@example.com\"}}"), 422);

@@ -138,7 +138,8 @@ public class IntegrationsIT extends ServerClient {
         String reissued = api.post("auth/token", "", "Authorisation", first).json().getString("token");
         String otherToken = enable(user, other);
 
-        assertEquals(204, api.delete("user/integrations/" + service, "Authorization", "Token " + user.token()).status());
+        assertEquals(204, api.delete("user/integrations/" + service, "Authorization", "Token " + user.token())
+                .status());
 
         for (String revoked : List.of(first, second, reissued)) {
             assertEquals(401, api.get("user", "Authorization", "Token " + revoked).status());

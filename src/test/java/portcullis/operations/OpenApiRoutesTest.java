@@ -114,7 +114,8 @@ public class OpenApiRoutesTest {
 
     /**
      * A JAX-RS template as the concrete paths a client uses: {@code {path: login|local}} is two paths,
-     * {@code {collection: users?}} two ({@code user}, {@code users}), any other {@code {name: regex}} is {@code {name}}.
+     * {@code {collection: users?}} two ({@code user}, {@code users}), any other {@code {name: regex}} is
+     * {@code {name}}.
      */
     private static List<String> expand(String template) {
         int open = template.indexOf('{');

@@ -149,13 +149,15 @@ public class OrganisationsIT extends ServerClient {
         assertEquals(201, created.status(), created::toString);
         String domain = label.toLowerCase() + ".example";
         assertEquals(domain, created.json().getJsonObject("organisation").getString("domain"));
-        assertTrue(created.headers().firstValue("Location").orElseThrow().endsWith("/api/admin/organisations/" + domain));
+        assertTrue(created.headers().firstValue("Location").orElseThrow()
+                .endsWith("/api/admin/organisations/" + domain));
 
         Reply taken = api.post("admin/organisations",
                 "{\"organisation\":{\"domain\":\"" + label.toUpperCase() + ".example\",\"name\":\"Again\"}}",
                 "Authorization", admin);
         assertEquals(422, taken.status());
-        assertEquals("has already been taken", taken.json().getJsonObject("errors").getJsonArray("domain").getString(0));
+        assertEquals("has already been taken",
+                taken.json().getJsonObject("errors").getJsonArray("domain").getString(0));
 
         String unicode = "bücher-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
         Reply international = api.post("admin/organisations",
@@ -169,8 +171,8 @@ public class OrganisationsIT extends ServerClient {
     @Test
     public void whatIsNotADomainNameIsRefusedWithTheField() {
         String admin = admin();
-        for (String bad : List.of("localhost", "under_score.example", "a..b.example", "-dash.example", "", "x".repeat(64)
-                + ".example", "a.".repeat(130) + "example", "has space.example")) {
+        for (String bad : List.of("localhost", "under_score.example", "a..b.example", "-dash.example", "",
+                "x".repeat(64) + ".example", "a.".repeat(130) + "example", "has space.example")) {
             Reply refused = api.post("admin/organisations",
                     "{\"organisation\":{\"domain\":\"" + bad + "\",\"name\":\"Bad\"}}", "Authorization", admin);
             assertEquals(422, refused.status(), () -> bad + ": " + refused);
@@ -230,7 +232,8 @@ public class OrganisationsIT extends ServerClient {
         Reply unknownUser = api.put("admin/organisations/" + domain + "/members/999999999", "", "Authorization", admin);
         assertEquals(404, unknownUser.status());
         assertTrue(unknownUser.json().getJsonObject("errors").containsKey("user"));
-        Reply notAMember = api.delete("admin/organisations/" + domain + "/members/" + user.id(), "Authorization", admin);
+        Reply notAMember = api.delete("admin/organisations/" + domain + "/members/" + user.id(),
+                "Authorization", admin);
         assertEquals(404, notAMember.status());
         assertTrue(notAMember.json().getJsonObject("errors").containsKey("membership"));
     }

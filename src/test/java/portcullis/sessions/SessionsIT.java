@@ -51,7 +51,8 @@ public class SessionsIT extends ServerClient {
     public void everyLiveTokenIsListedWithItsKindTimesAddressAndUserAgent() {
         Registered user = TestUsers.register(api); // registration logs in: the first session
         String login = api.send("POST", "auth/login", "application/json",
-                TestUsers.edumapsLogin(user.email(), user.password()), "User-Agent", "Edumaps-Test/1.0\t(tab) " + "x".repeat(300))
+                TestUsers.edumapsLogin(user.email(), user.password()),
+                "User-Agent", "Edumaps-Test/1.0\t(tab) " + "x".repeat(300))
                 .json().getString("token");
         String reauthenticated = api.post("auth/token", "", "Authorisation", login).json().getString("token");
         String integration = integrationToken(user);

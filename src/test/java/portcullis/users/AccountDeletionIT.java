@@ -132,6 +132,7 @@ public class AccountDeletionIT extends ServerClient {
         List<JsonObject> events = api.get("admin/events?kind=account-deleted&user=" + user.id(), "Authorization",
                 admin).json().getJsonArray("events").getValuesAs(JsonObject.class);
         assertEquals(1, events.size(), events::toString);
-        assertTrue(!events.get(0).isNull("actor") && !events.get(0).getString("actor").equals(String.valueOf(user.id())));
+        assertTrue(!events.get(0).isNull("actor")
+                && !events.get(0).getString("actor").equals(String.valueOf(user.id())));
     }
 }
