@@ -239,6 +239,38 @@ public class AdminApiIT extends ServerClient {
     }
 
     @Test
+    public void wrongShapedMalformedOrHugeBodiesGetJsonErrorsNeverA500() {
+        String admin = admin();
+        Registered user = TestUsers.register(api);
+        String own = "Token " + user.token();
+        List<Reply> replies = List.of(
+                api.post("admin/users", "[]", "Authorization", admin),
+                api.post("admin/users", "{\"user\":{\"email\":{\"a\":1}}}", "Authorization", admin),
+                api.post("admin/organisations", "{\"organisation\":\"x\"}", "Authorization", admin),
+                api.post("admin/organisations", "{\"organisation\":[1]}", "Authorization", admin),
+                api.post("admin/organisations", "{\"organisation\":{\"domain\":[\"a.example\"],\"name\":\"x\"}}",
+                        "Authorization", admin),
+                api.put("admin/organisations/example.org", "{\"organisation\":{\"name\":null}}",
+                        "Authorization", admin),
+                api.post("admin/integrations", "{\"integration\":{\"name\":{\"a\":1},\"displayName\":\"x\"}}",
+                        "Authorization", admin),
+                api.post("admin/integrations", "{\"integration\":", "Authorization", admin),
+                api.put("admin/users/" + user.id() + "/password", "{\"password\":[\"x\"]}", "Authorization", admin),
+                api.put("admin/users/" + user.id() + "/password", "\"x\"", "Authorization", admin),
+                api.deleteWith("user", "{\"password\":{\"x\":1}}", "Authorization", own),
+                api.deleteWith("user", "{\"user\":\"x\"}", "Authorization", own),
+                api.post("admin/organisations", "{\"organisation\":{\"domain\":\"" + "a".repeat(70_000) + "\"}}",
+                        "Authorization", admin),
+                api.deleteWith("user", "{\"password\":\"" + "a".repeat(70_000) + "\"}", "Authorization", own));
+        for (Reply reply : replies) {
+            assertTrue(reply.status() >= 400 && reply.status() < 500, reply::toString);
+            assertTrue(reply.json().containsKey("errors"), reply::toString);
+        }
+        assertEquals(413, replies.get(replies.size() - 1).status());
+        assertEquals(200, api.get("user", "Authorization", own).status(), "the account is still there");
+    }
+
+    @Test
     public void unreadableQueryParametersGet400NamingTheParameter() {
         String admin = admin();
         for (String[] bad : List.of(new String[] {"admin/users?limit=0", "limit"},
