@@ -16,9 +16,12 @@ import java.util.Objects;
 @IdClass(Membership.Key.class)
 @NamedQuery(name = Membership.MEMBERS, query = "SELECT m.accountId FROM Membership m"
         + " WHERE m.organisationId = :organisation AND m.accountId > :after ORDER BY m.accountId")
+@NamedQuery(name = Membership.ALL_MEMBERS, query = "SELECT m.accountId FROM Membership m"
+        + " WHERE m.organisationId = :organisation")
 @NamedQuery(name = Membership.COUNT, query = "SELECT COUNT(m) FROM Membership m WHERE m.organisationId = :organisation")
 public class Membership {
     static final String MEMBERS = "Membership.members";
+    static final String ALL_MEMBERS = "Membership.allMembers";
     static final String COUNT = "Membership.count";
 
     @Id

@@ -1,5 +1,7 @@
 package portcullis.organisations;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -26,6 +28,9 @@ public class Organisations {
 
     @Inject
     RevocationList revocationList;
+
+    @Resource
+    SessionContext context;
 
     /** The domains of the user's organisations, sorted. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: no transaction of its own
@@ -87,21 +92,26 @@ public class Organisations {
         return organisation;
     }
 
-    /** Deletes the organisation and its memberships; its members' tokens name it, so they are outdated. */
+    /**
+     * Deletes the organisation and its memberships; its members' tokens name it, so they are outdated, after the
+     * deletion committed: a token signed meanwhile had its issue time fixed before it read the memberships, so it
+     * falls under the outdating too.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void delete(String domain) {
+        List<Long> members = context.getBusinessObject(Organisations.class).remove(domain);
+        members.forEach(member -> revocationList.outdateAllOf(String.valueOf(member)));
+    }
+
+    /** Deletes the organisation (memberships go with it, ON DELETE CASCADE); answers who its members were. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Long> remove(String domain) {
         Organisation organisation = get(domain);
-        long after = 0;
-        List<Long> members;
-        do {
-            members = em.createNamedQuery(Membership.MEMBERS, Long.class)
-                    .setParameter("organisation", organisation.id())
-                    .setParameter("after", after)
-                    .setMaxResults(1000)
-                    .getResultList();
-            members.forEach(member -> revocationList.outdateAllOf(String.valueOf(member)));
-            after = members.isEmpty() ? after : members.get(members.size() - 1);
-        } while (!members.isEmpty());
-        em.remove(organisation); // memberships go with it (ON DELETE CASCADE)
+        List<Long> members = em.createNamedQuery(Membership.ALL_MEMBERS, Long.class)
+                .setParameter("organisation", organisation.id())
+                .getResultList();
+        em.remove(organisation);
+        return members;
     }
 
     /** Makes the user a member; answers false when they already were. Their current tokens stay valid. */
@@ -121,15 +131,23 @@ public class Organisations {
         return true;
     }
 
-    /** Ends a membership and outdates the member's tokens, whose {@code belongsTo} still names the organisation. */
+    /**
+     * Ends a membership, then (once that committed) outdates the member's tokens, whose {@code belongsTo} still
+     * names the organisation.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void removeMember(String domain, long accountId) {
-        Organisation organisation = get(domain);
-        Membership membership = em.find(Membership.class, new Membership.Key(accountId, organisation.id()));
+        context.getBusinessObject(Organisations.class).endMembership(domain, accountId);
+        revocationList.outdateAllOf(String.valueOf(accountId));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void endMembership(String domain, long accountId) {
+        Membership membership = em.find(Membership.class, new Membership.Key(accountId, get(domain).id()));
         if (membership == null) {
             throw new NoSuchMembershipException();
         }
         em.remove(membership);
-        revocationList.outdateAllOf(String.valueOf(accountId));
     }
 
     private Optional<Organisation> find(String normalisedDomain) {

@@ -75,7 +75,9 @@ public class LoginThrottle {
     }
 
     public void recordSuccess(String account, String address) {
-        counters.reset(ACCOUNT + account);
+        if (counters.current(ACCOUNT + account, window).isPresent()) { // most logins follow no failure: no write
+            counters.reset(ACCOUNT + account);
+        }
         knownClients.remember(account, address);
     }
 
