@@ -6,6 +6,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import javax.transaction.xa.XAException;
 
 /** Whether a failure comes from the database being unreachable, rather than from a fault in Portcullis. */
 final class DatabaseOutage {
@@ -17,6 +18,9 @@ final class DatabaseOutage {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         for (Throwable cause = failure; cause != null && seen.put(cause, true) == null; cause = cause.getCause()) {
             if (cause instanceof ConnectException
+                    // a commit the database could not complete: the transaction manager reports the resource
+                    // manager's failure as an XAException (its message naming the lost connection, no cause)
+                    || cause instanceof XAException
                     || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException
                     || cause.getClass().getName().startsWith("jakarta.resource.")
