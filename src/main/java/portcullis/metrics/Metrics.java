@@ -3,12 +3,16 @@ package portcullis.metrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
 /** The measurements Portcullis takes; recorded as MicroProfile Metrics when the server provides them. */
 @ApplicationScoped
 public class Metrics {
     private static final Logger LOG = Logger.getLogger(Metrics.class.getName());
+
+    @Inject
+    RecentActivity recent;
 
     private Recorder recorder = Recorder.NOWHERE;
 
@@ -26,6 +30,11 @@ public class Metrics {
     /** outcome: success, failure or throttled. */
     public void login(String outcome, long nanos) {
         recorder.count("portcullis.logins", "Logins by outcome", "outcome", outcome);
+        recent.count(switch (outcome) {
+            case "success" -> RecentActivity.Kind.LOGIN_SUCCESS;
+            case "throttled" -> RecentActivity.Kind.LOGIN_THROTTLED;
+            default -> RecentActivity.Kind.LOGIN_FAILURE;
+        });
         recorder.time("portcullis.login.time", "Time to answer a login", nanos, "outcome", outcome);
     }
 
@@ -35,11 +44,13 @@ public class Metrics {
 
     public void tokenVerified(long nanos) {
         recorder.count("portcullis.tokens.verified", "Tokens accepted by the token check");
+        recent.count(RecentActivity.Kind.TOKEN_VERIFIED);
         recorder.time("portcullis.token.check.time", "Time of the token check", nanos, "result", "verified");
     }
 
     public void tokenRefused(long nanos) {
         recorder.count("portcullis.tokens.refused", "Tokens refused by the token check");
+        recent.count(RecentActivity.Kind.TOKEN_REFUSED);
         recorder.time("portcullis.token.check.time", "Time of the token check", nanos, "result", "refused");
     }
 

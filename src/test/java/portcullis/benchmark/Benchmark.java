@@ -99,6 +99,13 @@ public final class Benchmark {
             figures.add(Figure.atLeast("P3", "Portcullis filter ÷ Payara MP-JWT, same endpoint and token",
                     filterVersusMpJwt(root, token), 1.0));
 
+            List<Double> paints = ConsoleLoad.firstPaints(root, 6);
+            System.out.println("Console first contentful paints, ms (the first is a cold load): " + paints);
+            figures.add(Figure.atMost("C1", "admin console first contentful paint, ms (median of 6 loads, the first"
+                    + " cold)", ConsoleLoad.median(paints), 1000));
+            figures.add(Figure.atMost("C2", "admin console weight, KiB uncompressed", ConsoleLoad.kibibytesInWar(),
+                    150));
+
             Wrk.Result smallLogin = load(() -> wrk.postJson("login latency, " + smallScale + " users", root
                     + "/api/users/login", conduitLogin(user.email(), user.password()), measure, 1));
             Wrk.Result smallUser = load(() -> wrk.get("GET /api/user latency, " + smallScale + " users",
@@ -221,7 +228,7 @@ public final class Benchmark {
         Files.writeString(report, table);
         System.out.println(table);
         System.out.println("Written to " + report);
-        boolean complete = figures.size() == 7 && figures.stream().noneMatch(figure -> Double.isNaN(figure.value()))
+        boolean complete = figures.size() == 9 && figures.stream().noneMatch(figure -> Double.isNaN(figure.value()))
                 && loads.stream().allMatch(load -> load.errors() == 0 && !Double.isNaN(load.requestsPerSecond()));
         if (!complete) {
             throw new IllegalStateException("The benchmark did not produce every figure, or a load had errors");

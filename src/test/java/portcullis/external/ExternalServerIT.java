@@ -20,6 +20,7 @@ import portcullis.RawHttp;
 import portcullis.Reply;
 import portcullis.TestUsers;
 import portcullis.TestUsers.Registered;
+import portcullis.console.ConsolePage;
 
 /**
  * The black-box checks for a Portcullis deployed elsewhere, on any server: CI runs them against the same WAR on
@@ -91,6 +92,33 @@ public class ExternalServerIT {
         assertEquals(401, api.get("user", "Authorization", "Token " + user.token()).status());
         assertEquals(201, api.post("users", TestUsers.registration(user.email(), user.username(), user.password()))
                 .status(), "the email and username are free again");
+    }
+
+    @Test
+    public void theConsoleSignsAnAdministratorInAndWorksUnderItsContentSecurityPolicy() throws Exception {
+        String adminEmail = System.getProperty("portcullis.it.admin-email", "");
+        assumeTrue(!adminEmail.isBlank(), "no administrator named (portcullis.it.admin-email)");
+        TestUsers.admin(api, adminEmail);
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + base.getPort() + "/admin/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.contains("default-src 'none'") && !csp.contains("unsafe"), csp);
+        assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElse(""));
+
+        try (ConsolePage console = ConsolePage.start("http://localhost:" + base.getPort() + "/")) {
+            console.open();
+            console.signInAsAdministrator(adminEmail, TestUsers.STRONG_PASSWORD);
+            console.fillAndSubmit("Email or username contains", adminEmail);
+            console.wait(java.time.Duration.ofSeconds(20)).until(d -> console.rows().size() == 1);
+            assertEquals(adminEmail, console.rows().get(0).get(0));
+            console.navigate("Overview");
+            assertTrue(console.rows().stream().allMatch(row -> row.get(1).equals("UP")), console.rows().toString());
+            console.navigate("Signing keys");
+            assertTrue(console.rows().stream().anyMatch(row -> row.get(2).equals("active")), console.rows().toString());
+            console.screenshot("external-console-" + base.getPort());
+            assertEquals(java.util.List.of(), console.problems(), "no CSP violation or script error");
+        }
     }
 
     @Test
