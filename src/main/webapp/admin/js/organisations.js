@@ -39,7 +39,7 @@ export async function organisationScreen(domainName, params) {
   ]);
   return h('div', {},
     h('h1', {}, organisation.name),
-    h('p', {}, organisation.domain, ' · ', String(organisation.members), ' members · created ', time(organisation.createdAt)),
+    h('p', {}, organisation.domain, ' · ', organisation.members === 1 ? '1 member' : organisation.members + ' members', ' · created ', time(organisation.createdAt)),
     section('Members',
       table('Members', ['Email', 'Username', 'Action'], rows, 'No members.'),
       h('nav', { class: 'pages', 'aria-label': 'Pages of members' },

@@ -190,6 +190,55 @@ public class ConsoleIT extends ServerClient {
     }
 
     @Test
+    @Order(6)
+    void aNewPasswordSetInTheConsoleIsTheOneThatLogsIn() {
+        Registered user = logIn(31);
+        openUser(user);
+        console.fillAndSubmit("New password", "Otter-Gazebo-Quartz-88");
+        assertEquals("Set a new password for " + user.email() + " (" + user.username() + ").",
+                console.awaitStatus("Set a new password"));
+        assertEquals("", console.field("New password").getAttribute("value"), "the password is not kept in the page");
+        assertEquals(401, api.get("user", "Authorization", "Token " + user.token()).status());
+        assertEquals(401, api.post("users/login", TestUsers.conduitLogin(user.email(), user.password())).status());
+        assertEquals(200, api.post("users/login", TestUsers.conduitLogin(user.email(), "Otter-Gazebo-Quartz-88"))
+                .status());
+    }
+
+    @Test
+    @Order(6)
+    void throttlingIsShownAndLifted() {
+        Registered user = logIn(32);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(401, api.post("users/login", TestUsers.conduitLogin(user.email(), "wrong")).status());
+        }
+        openUser(user);
+        assertTrue(console.screen().getText().contains("3 failed logins counted"), console.screen().getText());
+        console.click("Lift throttling");
+        console.awaitStatus("Lifted throttling");
+        assertTrue(console.screen().getText().contains("no failed logins"), console.screen().getText());
+        assertEquals(0, api.get("admin/users/" + user.id(), "Authorization", operator).json().getJsonObject("user")
+                .getJsonObject("throttling").getInt("failures"));
+    }
+
+    @Test
+    @Order(6)
+    void deletingAUserAsksFirstNamingThem() {
+        Registered user = logIn(33);
+        openUser(user);
+        console.click("Delete user…");
+        String question = console.confirm("Cancel");
+        assertEquals("Delete the user " + user.email() + " (" + user.username() + ")? This cannot be undone.",
+                question);
+        assertEquals(200, api.get("admin/users/" + user.id(), "Authorization", operator).status(), "cancelled");
+
+        console.click("Delete user…");
+        console.confirm("Delete " + user.email());
+        console.awaitHeading("Users");
+        assertEquals(404, api.get("admin/users/" + user.id(), "Authorization", operator).status());
+        assertEquals(401, api.get("user", "Authorization", "Token " + user.token()).status());
+    }
+
+    @Test
     @Order(7)
     void aMembershipAddedInTheConsoleIsInTheUsersEdumapsAnswer() {
         String domain = TAG + ".example.org";
@@ -230,8 +279,16 @@ public class ConsoleIT extends ServerClient {
 
         Reply keys = api.get("admin/keys", "Authorization", operator);
         assertEquals(before + 1, keys.jsonArray().size());
-        assertTrue(keys.jsonArray().getValuesAs(JsonObject.class).stream()
-                .anyMatch(key -> key.getString("state").equals("NEXT")), keys::toString);
+        String next = keys.jsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(key -> key.getString("state").equals("NEXT")).findFirst().orElseThrow().getString("kid");
+
+        // The emergency retirement of (here) the next key: asked first, naming it.
+        console.screen().findElement(By.xpath(".//tr[td/code[normalize-space(.)='" + next + "']]//button")).click();
+        assertTrue(console.confirm("Retire " + next).startsWith("Retire the key " + next + " now?"));
+        console.awaitStatus("Retired " + next);
+        assertTrue(api.get("admin/keys", "Authorization", operator).jsonArray().getValuesAs(JsonObject.class).stream()
+                .noneMatch(key -> key.getString("kid").equals(next)));
+        assertFalse(api.get("../.well-known/jwks.json").body().contains(next), "unpublished");
     }
 
     @Test
