@@ -10,8 +10,11 @@ import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import portcullis.audit.AuditEvent;
 import portcullis.audit.AuditLog;
+import portcullis.directory.DirectoryLogin;
+import portcullis.directory.DirectoryUnavailableException;
 import portcullis.integrations.Integrations;
 import portcullis.requests.ClientAddress;
+import portcullis.revocation.RevocationList;
 import portcullis.throttling.RateLimits;
 import portcullis.throttling.LoginThrottle;
 import portcullis.tokens.TokenIssuer;
@@ -58,6 +61,12 @@ public class Authenticator {
     @Inject
     Integrations integrations;
 
+    @Inject
+    DirectoryLogin directory;
+
+    @Inject
+    RevocationList revocations;
+
     public LoggedIn logIn(String email, String password) {
         long started = System.nanoTime();
         String outcome = "failure";
@@ -74,21 +83,18 @@ public class Authenticator {
     }
 
     private LoggedIn checkPassword(String email, String password) {
-        String account = User.normalizeEmail(email == null ? "" : email);
+        String login = email == null ? "" : email;
+        String account = User.normalizeEmail(login);
         String candidate = password == null ? "" : password;
         String address = clientAddress.current();
-        throttle.checkAllowed(account, address);
-        Optional<User> user = account.isEmpty() ? Optional.empty() : users.findByEmail(account);
-        boolean matches;
-        if (user.isPresent()) {
-            matches = user.get().passwordMatches(candidate, hasher);
-        } else {
-            hasher.matchNothing(candidate); // the same bcrypt work as a real check
-            matches = false;
-        }
-        if (!matches || user.get().isDisabled()) {
+        throttle.checkAllowed(account, address); // before any bind: the directory is never sprayed through us
+        Optional<User> local = account.isEmpty() ? Optional.empty() : users.findByEmail(account);
+        Optional<User> user = directory.goesFirst()
+                ? directoryThenLocal(login, candidate, local)
+                : localThenDirectory(login, candidate, local);
+        if (user.isEmpty() || user.get().isDisabled()) {
             throttle.recordFailure(account, address);
-            audit.record(AuditEvent.LOGIN, "failure", user.map(User::subject).orElse(null), null);
+            audit.record(AuditEvent.LOGIN, "failure", user.or(() -> local).map(User::subject).orElse(null), null);
             throw new InvalidCredentialsException();
         }
         throttle.recordSuccess(account, address);
@@ -96,6 +102,51 @@ public class Authenticator {
             users.rehash(user.get().getId(), candidate);
         }
         return issue(AuditEvent.LOGIN, user.get(), TokenKind.LOGIN);
+    }
+
+    /**
+     * The default order: an account with a Portcullis password is checked here and nowhere else (so the directory
+     * being down never stops it); any other name, after the same bcrypt work, goes to the directory if there is one.
+     */
+    private Optional<User> localThenDirectory(String login, String candidate, Optional<User> local) {
+        Optional<User> accepted = checkLocally(candidate, local);
+        if (accepted.isPresent() || hasOwnPassword(local) || !directory.isOn()) {
+            return accepted;
+        }
+        return directory.logIn(login, candidate).user();
+    }
+
+    /**
+     * {@code directory-first}: the directory decides every name it knows; a name it does not know, or any name while
+     * it is down, falls back to the account with a Portcullis password, if there is one.
+     */
+    private Optional<User> directoryThenLocal(String login, String candidate, Optional<User> local) {
+        DirectoryLogin.Verdict verdict;
+        try {
+            verdict = directory.logIn(login, candidate);
+        } catch (DirectoryUnavailableException down) {
+            if (!hasOwnPassword(local)) {
+                throw down;
+            }
+            return checkLocally(candidate, local);
+        }
+        if (verdict.known()) {
+            hasher.matchNothing(candidate); // the same bcrypt work as the local check below
+            return verdict.user();
+        }
+        return checkLocally(candidate, local);
+    }
+
+    private Optional<User> checkLocally(String candidate, Optional<User> local) {
+        if (local.isEmpty()) {
+            hasher.matchNothing(candidate); // the same bcrypt work as a real check
+            return Optional.empty();
+        }
+        return local.filter(user -> user.passwordMatches(candidate, hasher));
+    }
+
+    private static boolean hasOwnPassword(Optional<User> local) {
+        return local.isPresent() && local.get().managedBy().isEmpty();
     }
 
     /**
@@ -110,6 +161,13 @@ public class Authenticator {
         } catch (UnknownUserException gone) {
             audit.record(AuditEvent.REAUTHENTICATION, "failure", token.getSubject(), token.getTokenID());
             throw gone;
+        }
+        if (user.managedBy().filter(DirectoryLogin.SOURCE::equals).isPresent() && directory.isOn()
+                && !directory.stillAllows(user)) {
+            revocations.revokeAllOf(user.subject()); // gone from the directory, or disabled there
+            audit.record(AuditEvent.REAUTHENTICATION, "failure: not in the directory", user.subject(),
+                    token.getTokenID());
+            throw new UnknownUserException();
         }
         String integration = token.getClaim(TokenIssuer.AUTHORISED_PARTY);
         if (integration == null) {

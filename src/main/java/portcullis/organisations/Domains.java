@@ -8,14 +8,14 @@ import java.util.regex.Pattern;
  * Organisation domains as stored and compared: lower case, without a trailing dot, internationalised names in their
  * ASCII (punycode) form, at least two labels of letters, digits and inner hyphens (RFC 1123), 253 characters at most.
  */
-final class Domains {
+public final class Domains {
     private static final Pattern HOST_NAME = Pattern.compile(
             "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+");
 
     private Domains() {
     }
 
-    static String normalise(String domain) {
+    public static String normalise(String domain) {
         if (domain == null || domain.isBlank() || domain.length() > 253) {
             throw new InvalidDomainException();
         }

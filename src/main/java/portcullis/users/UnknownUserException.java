@@ -6,7 +6,7 @@ import portcullis.errors.ApiException;
 public class UnknownUserException extends ApiException {
     private static final long serialVersionUID = 1L;
 
-    UnknownUserException() {
+    public UnknownUserException() {
         super(401, "token", "is invalid");
     }
 }

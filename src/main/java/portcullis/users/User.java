@@ -18,7 +18,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import portcullis.tokens.TokenSubject;
 
 /**
@@ -73,6 +75,14 @@ public class User {
     @Column(nullable = false)
     private boolean disabled;
 
+    /** Who keeps this account's password (such as {@code directory}); null for Portcullis's own accounts. */
+    @Column(name = "managed_by", length = 32)
+    private String managedBy;
+
+    /** Token groups granted by whoever manages the account, space-separated; refreshed at every login. */
+    @Column(name = "granted_groups", length = 1024)
+    private String grantedGroups;
+
     @Version
     private long version;
 
@@ -88,6 +98,13 @@ public class User {
         this.updatedAt = createdAt;
     }
 
+    /** An account whose password lives elsewhere: it has no Portcullis password (its hash matches nothing). */
+    static User managed(String managedBy, String email, String username) {
+        User user = new User(email, username, "!" + managedBy);
+        user.managedBy = managedBy;
+        return user;
+    }
+
     public static String normalizeEmail(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
     }
@@ -98,12 +115,31 @@ public class User {
 
     /** Whether {@code candidate} is this user's password; the hash itself stays inside. */
     public boolean passwordMatches(String candidate, PasswordHasher hasher) {
+        if (managedBy != null) {
+            hasher.matchNothing(candidate); // the same work as for any account
+            return false;
+        }
         return hasher.matches(candidate, passwordHash);
     }
 
     /** Whether the stored hash is of an older scheme or another bcrypt cost than configured. */
     public boolean passwordNeedsRehash(PasswordHasher hasher) {
-        return hasher.needsRehash(passwordHash);
+        return managedBy == null && hasher.needsRehash(passwordHash);
+    }
+
+    /** Who keeps the password ({@code directory}), if not Portcullis. */
+    public Optional<String> managedBy() {
+        return Optional.ofNullable(managedBy);
+    }
+
+    /** The token groups granted by whoever manages the account. */
+    public Set<String> grantedGroups() {
+        return grantedGroups == null || grantedGroups.isBlank() ? Set.of()
+                : Set.of(grantedGroups.strip().split(" +"));
+    }
+
+    void grantGroups(Set<String> groups) {
+        this.grantedGroups = groups.isEmpty() ? null : String.join(" ", new TreeSet<>(groups));
     }
 
     TokenSubject tokenSubject(Set<String> groups) {

@@ -5,13 +5,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.microprofile.config.Config;
 import portcullis.tokens.IssuedToken;
 import portcullis.tokens.TokenIssuer;
 import portcullis.tokens.TokenKind;
 
 /**
- * Issues a user's tokens, with the groups the user is in: {@code user}, and {@code admin} for configured admins. An
+ * Issues a user's tokens, with the groups the user is in: {@code user}, {@code admin} for configured admins, and the
+ * groups the directory's mapping grants a directory user. An
  * integration token carries {@code user} alone: a third-party service never acts as an administrator.
  */
 @ApplicationScoped
@@ -38,8 +40,12 @@ public class UserTokens {
     }
 
     public IssuedToken issueFor(User user, TokenKind kind) {
-        boolean admin = adminEmails.contains(user.getEmail());
-        return tokenIssuer.issue(user.tokenSubject(admin ? Set.of(USER, ADMIN) : Set.of(USER)), kind);
+        Set<String> groups = new TreeSet<>(user.grantedGroups()); // from the directory's group mapping
+        groups.add(USER);
+        if (adminEmails.contains(user.getEmail())) {
+            groups.add(ADMIN);
+        }
+        return tokenIssuer.issue(user.tokenSubject(Set.copyOf(groups)), kind);
     }
 
     public IssuedToken issueForIntegration(User user, String integration) {

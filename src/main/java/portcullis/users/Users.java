@@ -94,6 +94,10 @@ public class Users {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public User update(JsonWebToken token, UserChanges changes) {
         User user = of(token);
+        if (user.managedBy().isPresent() && (changes.password() != null || changes.email() != null)) {
+            throw new ManagedElsewhereException(changes.password() != null ? "password" : "email",
+                    user.managedBy().get());
+        }
         checkAvailable(changes.email(), changes.username(), user.getId());
         if (changes.email() != null) {
             user.changeEmail(changes.email());
@@ -120,6 +124,9 @@ public class Users {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public User setPassword(long id, String password) {
         User user = findById(id).orElseThrow(NoSuchUserException::new);
+        if (user.managedBy().isPresent()) {
+            throw new ManagedElsewhereException("password", user.managedBy().get());
+        }
         passwordRules.check(password, user.getEmail(), user.getUsername());
         user.changePasswordHash(hasher.hash(password));
         revocationList.revokeAllOf(user.subject());
@@ -180,6 +187,11 @@ public class Users {
         if (username != null && findByUsername(username).filter(other -> !other.getId().equals(self)).isPresent()) {
             throw new UsernameTakenException();
         }
+    }
+
+    /** Whether another account than {@code self} has this username (case-insensitively). */
+    boolean usernameTaken(String username, Long self) {
+        return findByUsername(username).filter(other -> !other.getId().equals(self)).isPresent();
     }
 
     private Optional<User> findByUsername(String username) {

@@ -352,7 +352,8 @@ public class ConsoleIT extends ServerClient {
     @Order(12)
     void theOverviewShowsReadinessAndTheLastHour() {
         console.navigate("Overview");
-        assertEquals(List.of(List.of("database", "UP"), List.of("signing-keys", "UP")), console.rows());
+        assertEquals(List.of(List.of("database", "UP"), List.of("directory", "UP"), List.of("signing-keys", "UP")),
+                console.rows(), "the directory, when none is configured, is up");
         String text = console.screen().getText();
         assertTrue(text.contains("This node is ready."), text);
         long logins = Long.parseLong(console.screen().findElement(

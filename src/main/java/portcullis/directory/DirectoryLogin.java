@@ -1,0 +1,87 @@
+package portcullis.directory;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Logger;
+import portcullis.users.ManagedAccounts;
+import portcullis.users.ManagedProfile;
+import portcullis.users.User;
+
+/**
+ * A login checked by the directory: search for the login name as the service account, then bind as the person
+ * with the given password. An unknown name still costs a bind (to a DN that cannot exist), and a disabled person's
+ * bind is made too, so that the three refusals take the same exchanges. A blank password never reaches the
+ * directory: to many servers a bind with an empty password is an anonymous bind that "succeeds".
+ */
+@ApplicationScoped
+public class DirectoryLogin {
+    public static final String SOURCE = "directory";
+    private static final Logger LOG = Logger.getLogger(DirectoryLogin.class.getName());
+
+    @Inject
+    Directory directory;
+
+    @Inject
+    GroupMapping mapping;
+
+    @Inject
+    ManagedAccounts accounts;
+
+    @Inject
+    DirectoryMemberships memberships;
+
+    public boolean isOn() {
+        return directory.isOn();
+    }
+
+    /** Whether the local order puts the directory first ({@code portcullis.directory.order=directory-first}). */
+    public boolean goesFirst() {
+        return directory.isOn() && directory.settings.order() == DirectorySettings.Order.DIRECTORY_FIRST;
+    }
+
+    /** What the directory said of a login: accepted (with the account), refused, or it does not know the name. */
+    public record Verdict(Optional<User> user, boolean known) {
+        static final Verdict UNKNOWN = new Verdict(Optional.empty(), false);
+        static final Verdict REFUSED = new Verdict(Optional.empty(), true);
+    }
+
+    /**
+     * The person's account, created or refreshed from the directory, if the directory knows the login name, the
+     * password is theirs and they are not disabled there. 503 when the directory does not answer.
+     */
+    public Verdict logIn(String login, String password) {
+        if (login.isBlank() || password.isBlank() || login.indexOf('\u0000') >= 0) {
+            return Verdict.REFUSED;
+        }
+        Optional<DirectoryEntry> found = directory.find(login.strip());
+        if (found.isEmpty()) {
+            directory.bindNobody(password);
+            return Verdict.UNKNOWN;
+        }
+        DirectoryEntry entry = found.get();
+        if (!directory.passwordMatches(entry.dn(), password) || entry.disabled()) {
+            return Verdict.REFUSED;
+        }
+        if (entry.email() == null || entry.email().isBlank()) {
+            LOG.warning(() -> "Directory entry " + entry.dn() + " has no email (" + directory.settings.emailAttribute()
+                    + "): it cannot sign in");
+            return Verdict.REFUSED;
+        }
+        User user = accounts.signIn(new ManagedProfile(SOURCE, entry.id(), entry.email(), entry.username(),
+                entry.name(), mapping.tokenGroups(entry.groups())));
+        memberships.follow(user.getId(), mapping.organisations(entry.groups()));
+        return new Verdict(Optional.of(user), true);
+    }
+
+    /**
+     * Whether a directory account is still there and not disabled, for re-authentication with a token: the
+     * directory decides again, without a password.
+     */
+    public boolean stillAllows(User user) {
+        return accounts.externalIdOf(user.getId())
+                .flatMap(directory::findById)
+                .filter(entry -> !entry.disabled())
+                .isPresent();
+    }
+}
