@@ -23,6 +23,9 @@ public class DirectoryLogin {
     Directory directory;
 
     @Inject
+    DirectorySettings settings;
+
+    @Inject
     GroupMapping mapping;
 
     @Inject
@@ -37,7 +40,7 @@ public class DirectoryLogin {
 
     /** Whether the local order puts the directory first ({@code portcullis.directory.order=directory-first}). */
     public boolean goesFirst() {
-        return directory.isOn() && directory.settings.order() == DirectorySettings.Order.DIRECTORY_FIRST;
+        return directory.isOn() && settings.order() == DirectorySettings.Order.DIRECTORY_FIRST;
     }
 
     /** What the directory said of a login: accepted (with the account), refused, or it does not know the name. */
@@ -64,7 +67,7 @@ public class DirectoryLogin {
             return Verdict.REFUSED;
         }
         if (entry.email() == null || entry.email().isBlank()) {
-            LOG.warning(() -> "Directory entry " + entry.dn() + " has no email (" + directory.settings.emailAttribute()
+            LOG.warning(() -> "Directory entry " + entry.dn() + " has no email (" + settings.emailAttribute()
                     + "): it cannot sign in");
             return Verdict.REFUSED;
         }

@@ -190,7 +190,8 @@ public class Users {
     }
 
     /** Whether another account than {@code self} has this username (case-insensitively). */
-    boolean usernameTaken(String username, Long self) {
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: no transaction of its own
+    public boolean usernameTaken(String username, Long self) {
         return findByUsername(username).filter(other -> !other.getId().equals(self)).isPresent();
     }
 

@@ -60,7 +60,8 @@ public class DirectoryIT extends ServerClient {
     }
 
     private Reply conduitLogin(String login, String password) {
-        return api.post("users/login", TestUsers.conduitLogin(login, password));
+        return api.post("users/login", Json.createObjectBuilder().add("user", Json.createObjectBuilder()
+                .add("email", login).add("password", password)).build().toString());
     }
 
     private static List<String> strings(JsonObject object, String name) {
