@@ -20,6 +20,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import portcullis.Api;
 import portcullis.Deployments;
 import portcullis.PayaraMicroProcess;
+import portcullis.Slapd;
 import portcullis.TestUsers;
 import portcullis.estate.ResourceServerApplication;
 import portcullis.estate.WhoAmIResource;
@@ -138,6 +139,8 @@ public final class Benchmark {
             figures.add(Figure.atMost("P5", "peak resident memory, fresh server under P2 load ÷ bare Payara Micro, same load",
                     (double) portcullisRss / bareRss, 1.3));
 
+            directoryFigures(benchWar, data, user);
+
             Seeder.seed(data, smallScale, largeScale - smallScale, largeScale - smallScale);
             try (PayaraMicroProcess large = portcullis(benchWar, data, "bench-large")) {
                 String largeRoot = "http://localhost:" + large.base().getPort();
@@ -154,6 +157,28 @@ public final class Benchmark {
             }
         }
         report(costs);
+    }
+
+    /** D1, D2: a server with the corporate directory on (a real slapd, ldaps) beside its local accounts. */
+    private void directoryFigures(Path war, Path data, TestUsers.Registered local) throws Exception {
+        try (Slapd slapd = Slapd.start("benchmark", "directory/people.ldif")) {
+            try (PayaraMicroProcess server = PayaraMicroProcess.start(war, data, "bench-directory",
+                    DirectoryTiming.settings(slapd), "api/user")) {
+                Api api = new Api(server.base());
+                DirectoryTiming.medians(api, 2, local.email(), local.password()); // warm-up
+                Map<DirectoryTiming.Kind, Double> medians = DirectoryTiming.medians(api, smoke ? 3 : 30,
+                        local.email(), local.password());
+                System.out.println("Directory login medians, ms: " + medians);
+                List<Double> refusals = List.of(medians.get(DirectoryTiming.Kind.UNKNOWN),
+                        medians.get(DirectoryTiming.Kind.WRONG_PASSWORD), medians.get(DirectoryTiming.Kind.DISABLED));
+                figures.add(Figure.atMost("D1", "directory login refusals, slowest ÷ fastest median (unknown name,"
+                        + " wrong password, disabled) " + medians, refusals.stream().mapToDouble(d -> d).max()
+                        .orElseThrow() / refusals.stream().mapToDouble(d -> d).min().orElseThrow(), 1.1));
+                figures.add(Figure.atMost("D2", "successful directory login ÷ local login, median latency",
+                        medians.get(DirectoryTiming.Kind.DIRECTORY_SUCCESS)
+                                / medians.get(DirectoryTiming.Kind.LOCAL_SUCCESS), 1.5));
+            }
+        }
     }
 
     private PayaraMicroProcess portcullis(Path war, Path data, String name) throws IOException {
@@ -228,7 +253,7 @@ public final class Benchmark {
         Files.writeString(report, table);
         System.out.println(table);
         System.out.println("Written to " + report);
-        boolean complete = figures.size() == 9 && figures.stream().noneMatch(figure -> Double.isNaN(figure.value()))
+        boolean complete = figures.size() == 11 && figures.stream().noneMatch(figure -> Double.isNaN(figure.value()))
                 && loads.stream().allMatch(load -> load.errors() == 0 && !Double.isNaN(load.requestsPerSecond()));
         if (!complete) {
             throw new IllegalStateException("The benchmark did not produce every figure, or a load had errors");
