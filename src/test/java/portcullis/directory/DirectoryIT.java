@@ -175,6 +175,8 @@ public class DirectoryIT extends ServerClient {
         long id = Long.parseLong(Jwt.claims(token).getString("sub"));
         assertEquals(422, api.put("admin/users/" + id + "/password", "{\"password\":\"Another-Strong-Pass-9\"}",
                 "Authorization", admin).status());
+        assertEquals("directory", api.get("admin/users/" + id, "Authorization", admin).json().getJsonObject("user")
+                .getString("managedBy"));
     }
 
     @Test
