@@ -95,6 +95,32 @@ public class ExternalServerIT {
     }
 
     @Test
+    public void directoryPeopleLogInWithBothDialectsAndTheDirectoryKeepsTheirPasswords() {
+        assumeTrue(Boolean.getBoolean("portcullis.it.directory"),
+                "no directory configured (portcullis.it.directory: .ci/slapd's people)");
+        String password = "Wonderland-Rabbit-42";
+        Reply alice = api.post("users/login", TestUsers.conduitLogin("alice", password));
+        assertEquals(200, alice.status(), alice::toString);
+        JsonObject claims = Jwt.claims(alice.user().getString("token"));
+        assertTrue(claims.getJsonArray("groups").toString().contains("\"developer\""), claims::toString);
+        assertEquals("[\"corp.example\"]", claims.getJsonArray("belongsTo").toString());
+
+        Reply bob = api.post("auth/login", TestUsers.edumapsLogin("bob@corp.example", password));
+        assertEquals(200, bob.status(), bob::toString);
+        assertEquals("[\"corp.example\"]", bob.json().getJsonObject("data").getJsonArray("belongsTo").toString(),
+                "engineers, through the nested group platform");
+
+        for (String[] refused : new String[][] {{"carol", password}, {"alice*", password}, {"*", password},
+                {"alice", " "}, {"alice", "wrong-password"}, {"nobody@corp.example", password}}) {
+            Reply reply = api.post("users/login", TestUsers.conduitLogin(refused[0], refused[1]));
+            assertEquals(401, reply.status(), refused[0] + ": " + reply);
+        }
+        Reply change = api.put("user", "{\"user\":{\"password\":\"Another-Strong-Pass-9\"}}", "Authorization",
+                "Token " + alice.user().getString("token"));
+        assertEquals(422, change.status(), change::toString);
+    }
+
+    @Test
     public void theConsoleSignsAnAdministratorInAndWorksUnderItsContentSecurityPolicy() throws Exception {
         String adminEmail = System.getProperty("portcullis.it.admin-email", "");
         assumeTrue(!adminEmail.isBlank(), "no administrator named (portcullis.it.admin-email)");
