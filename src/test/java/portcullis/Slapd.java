@@ -140,6 +140,10 @@ public final class Slapd implements AutoCloseable {
         return ldapPort;
     }
 
+    public int ldapsPort() {
+        return ldapsPort;
+    }
+
     /** {@code ldaps://127.0.0.1:<port>}. */
     public String ldapsUrl() {
         return "ldaps://127.0.0.1:" + ldapsPort;

@@ -35,7 +35,12 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     public static TcpProxy to(int targetPort) throws IOException {
-        TcpProxy proxy = new TcpProxy(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), targetPort);
+        return to(targetPort, "127.0.0.1");
+    }
+
+    /** Listening on another loopback address, such as 127.0.0.2: the same server under another name. */
+    public static TcpProxy to(int targetPort, String loopbackAddress) throws IOException {
+        TcpProxy proxy = new TcpProxy(new ServerSocket(0, 50, InetAddress.getByName(loopbackAddress)), targetPort);
         proxy.threads.submit(proxy::accept);
         return proxy;
     }

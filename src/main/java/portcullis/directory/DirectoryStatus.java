@@ -28,7 +28,9 @@ public class DirectoryStatus {
     DirectoryUnavailableException unreachable(NamingException failure) {
         if (up.compareAndSet(true, false)) {
             LOG.warning(() -> "The directory does not answer: " + failure.getClass().getSimpleName() + ": "
-                    + failure.getExplanation() + "; directory logins answer 503 until it does");
+                    + failure.getExplanation() + (failure.getRootCause() == null ? "" : " (" + failure.getRootCause()
+                    .getClass().getSimpleName() + ": " + failure.getRootCause().getMessage() + ")")
+                    + "; directory logins answer 503 until it does");
         }
         return new DirectoryUnavailableException();
     }
