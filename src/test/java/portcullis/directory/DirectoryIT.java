@@ -40,7 +40,7 @@ public class DirectoryIT extends ServerClient {
         return Deployments.builtWarConfiguredWith("""
                 portcullis.users.admin-emails=%s
                 portcullis.users.bcrypt-cost=4
-                portcullis.throttling.account-failures=1000
+                portcullis.throttling.account-failures=20
                 portcullis.throttling.address-failures=1000
                 portcullis.directory.urls=ldaps://127.0.0.1:1,%s
                 portcullis.directory.bind-dn=%s
@@ -241,6 +241,23 @@ public class DirectoryIT extends ServerClient {
         String admin = TestUsers.admin(api, OPS);
         Reply seen = api.get("admin/users/" + claims.getString("sub"), "Authorization", admin);
         assertEquals("Alice Pleasance Liddell", seen.json().getJsonObject("user").getString("name"));
+    }
+
+    @Test
+    @Order(13)
+    void throttlingStopsGuessesBeforeTheyReachTheDirectory() {
+        int refused = 0;
+        for (int i = 0; i < 25 && refused == 0; i++) {
+            int status = conduitLogin("bob", "Guess-Number-" + i).status();
+            refused = status == 429 ? i : 0;
+            assertTrue(status == 401 || status == 429, "attempt " + i + ": " + status);
+        }
+        assertTrue(refused > 0, "throttled within 25 guesses");
+        long binds = slapd.completedBinds();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(429, conduitLogin("bob", DirectoryIT.PASSWORD).status(), "even the right password waits");
+        }
+        assertEquals(binds + 1, slapd.completedBinds(), "no bind while throttled (the one counted is the count's)");
     }
 
     @Test
