@@ -29,6 +29,9 @@ public class DirectoryLogin {
     GroupMapping mapping;
 
     @Inject
+    DirectoryStatus status;
+
+    @Inject
     ManagedAccounts accounts;
 
     @Inject
@@ -75,6 +78,25 @@ public class DirectoryLogin {
                 entry.name(), mapping.tokenGroups(entry.groups())));
         memberships.follow(user.getId(), mapping.organisations(entry.groups()));
         return new Verdict(Optional.of(user), true);
+    }
+
+    /**
+     * The exchanges of a refused directory login, for a refused login of a local account: a search for the name and
+     * a bind to a DN that cannot exist (never to the person's own entry, so a local guess never counts against a
+     * directory account). Without it, a refused local login would come back a search and a bind sooner than any
+     * other, and tell which names are local accounts. Skipped while the directory is known to be down, and any
+     * failure is ignored: local logins never wait for, or fail with, the directory.
+     */
+    public void imitateRefusal(String login, String password) {
+        if (!directory.isOn() || !status.isUp()) {
+            return;
+        }
+        try {
+            directory.find(login.strip());
+            directory.bindNobody(password);
+        } catch (DirectoryUnavailableException ignored) {
+            // the directory went away meanwhile: the local answer stands
+        }
     }
 
     /**

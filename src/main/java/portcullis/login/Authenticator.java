@@ -106,11 +106,16 @@ public class Authenticator {
 
     /**
      * The default order: an account with a Portcullis password is checked here and nowhere else (so the directory
-     * being down never stops it); any other name, after the same bcrypt work, goes to the directory if there is one.
+     * being down never stops it; a refusal only imitates the directory's exchanges); any other name, after the same
+     * bcrypt work, goes to the directory if there is one.
      */
     private Optional<User> localThenDirectory(String login, String candidate, Optional<User> local) {
         Optional<User> accepted = checkLocally(candidate, local);
-        if (accepted.isPresent() || hasOwnPassword(local) || !directory.isOn()) {
+        if (accepted.isPresent() || !directory.isOn()) {
+            return accepted;
+        }
+        if (hasOwnPassword(local)) {
+            directory.imitateRefusal(login, candidate); // as long as a refused directory login
             return accepted;
         }
         return directory.logIn(login, candidate).user();

@@ -10,14 +10,15 @@ import portcullis.Api;
 import portcullis.Slapd;
 
 /**
- * How long the three refusals of a directory login take (unknown name, wrong password, disabled person), and a
+ * How long the refusals of a login take on a server with a directory (unknown name, wrong password, disabled
+ * person, and a local account's wrong password), and a
  * successful directory login against a local one: medians of sequential logins, the kinds interleaved so that the
  * machine's drift touches them alike.
  */
 final class DirectoryTiming {
     static final String PASSWORD = "Wonderland-Rabbit-42";
 
-    enum Kind { UNKNOWN, WRONG_PASSWORD, DISABLED, DIRECTORY_SUCCESS, LOCAL_SUCCESS }
+    enum Kind { UNKNOWN, WRONG_PASSWORD, DISABLED, LOCAL_WRONG_PASSWORD, DIRECTORY_SUCCESS, LOCAL_SUCCESS }
 
     private DirectoryTiming() {
     }
@@ -44,6 +45,7 @@ final class DirectoryTiming {
             time(api, times, Kind.UNKNOWN, "nobody-" + round + "@corp.example", PASSWORD, 401);
             time(api, times, Kind.WRONG_PASSWORD, "bob", "Wrong-Password-" + round, 401);
             time(api, times, Kind.DISABLED, "carol", PASSWORD, 401);
+            time(api, times, Kind.LOCAL_WRONG_PASSWORD, localEmail, "Wrong-Password-" + round, 401);
             time(api, times, Kind.DIRECTORY_SUCCESS, "bob", PASSWORD, 200);
             time(api, times, Kind.LOCAL_SUCCESS, localEmail, localPassword, 200);
         }
