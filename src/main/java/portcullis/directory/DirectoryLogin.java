@@ -69,8 +69,8 @@ public class DirectoryLogin {
         if (!directory.passwordMatches(entry.dn(), password) || entry.disabled()) {
             return Verdict.REFUSED;
         }
-        if (entry.email() == null || entry.email().isBlank()) {
-            LOG.warning(() -> "Directory entry " + entry.dn() + " has no email (" + settings.emailAttribute()
+        if (entry.email() == null || entry.email().length() > 254 || entry.email().indexOf('@') < 1) {
+            LOG.warning(() -> "Directory entry " + entry.dn() + " has no usable email (" + settings.emailAttribute()
                     + "): it cannot sign in");
             return Verdict.REFUSED;
         }

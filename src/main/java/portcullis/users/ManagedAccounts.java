@@ -47,7 +47,7 @@ public class ManagedAccounts {
             throw new ManagedAccountConflictException();
         }
         User created = User.managed(profile.source(), profile.email(), username(profile, null));
-        created.describe(profile.name(), null, null);
+        created.describe(name(profile), null, null);
         created.grantGroups(profile.groups());
         try {
             return session.getBusinessObject(ManagedAccounts.class).create(created, profile);
@@ -118,8 +118,8 @@ public class ManagedAccounts {
             user.rename(username);
             changed = true;
         }
-        if (!Objects.equals(user.getName(), profile.name())) {
-            user.describe(profile.name(), user.getBio(), user.getImage());
+        if (!Objects.equals(user.getName(), name(profile))) {
+            user.describe(name(profile), user.getBio(), user.getImage());
             changed = true;
         }
         if (!before.equals(profile.groups())) {
@@ -140,6 +140,15 @@ public class ManagedAccounts {
             revocationList.outdateAllOf(stored.subject()); // earlier tokens name groups the person has lost
         }
         return stored;
+    }
+
+    /** The outside name, cut to what an account holds (128 characters); none when blank. */
+    private static String name(ManagedProfile profile) {
+        if (profile.name() == null || profile.name().isBlank()) {
+            return null;
+        }
+        String name = profile.name().strip();
+        return name.length() <= 128 ? name : name.substring(0, 128);
     }
 
     /**

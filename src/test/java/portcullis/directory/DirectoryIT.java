@@ -261,6 +261,20 @@ public class DirectoryIT extends ServerClient {
     }
 
     @Test
+    @Order(14)
+    void hostileEntriesAreCutToSizeOrRefusedNeverA500() {
+        Reply gina = conduitLogin("gina", PASSWORD);
+        assertEquals(200, gina.status(), gina::toString);
+        String admin = TestUsers.admin(api, OPS);
+        String name = api.get("admin/users/" + Jwt.claims(gina.user().getString("token")).getString("sub"),
+                "Authorization", admin).json().getJsonObject("user").getString("name");
+        assertEquals(128, name.length(), "a 305-character name, cut to what an account holds");
+
+        Reply hank = conduitLogin("hank", PASSWORD);
+        assertEquals(401, hank.status(), "an entry whose email is none cannot sign in: " + hank);
+    }
+
+    @Test
     @Order(12)
     void someoneRemovedFromTheDirectoryCannotLogInOrRenewAndTheirTokensAreRevoked() {
         Reply login = api.post("auth/login", TestUsers.edumapsLogin("erin", PASSWORD));
