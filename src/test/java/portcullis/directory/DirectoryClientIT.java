@@ -16,9 +16,10 @@ import portcullis.TcpProxy;
 /**
  * The directory client's TLS, outside any server, against a real slapd: ldaps and StartTLS with the configured trust
  * store, refused for a certificate from an authority not trusted and for a host name the certificate does not name
- * (the same server reached as 127.0.0.2); a blank password is never sent; the settings refuse plain-text and mixed URLs.
+ * (the same server reached as 127.0.0.2); groups by memberOf and by search, nested or not; a blank password is never
+ * sent; the settings refuse plain-text and mixed URLs.
  */
-class DirectoryTlsIT {
+class DirectoryClientIT {
     private static Slapd slapd;
     private static TcpProxy otherName;
     private static TcpProxy otherNameStartTls;
@@ -38,6 +39,10 @@ class DirectoryTlsIT {
     }
 
     private static Directory directory(String url, boolean trusted) {
+        return directory(url, trusted, Map.of());
+    }
+
+    private static Directory directory(String url, boolean trusted, Map<String, String> more) {
         Map<String, String> values = new HashMap<>(Map.of(
                 "portcullis.directory.urls", url,
                 "portcullis.directory.bind-dn", Slapd.ROOT_DN,
@@ -45,6 +50,7 @@ class DirectoryTlsIT {
                 "portcullis.directory.user-base", Slapd.SUFFIX,
                 "portcullis.directory.connect-timeout", "PT2S",
                 "portcullis.directory.read-timeout", "PT2S"));
+        values.putAll(more);
         if (trusted) {
             values.put("portcullis.directory.trust-store", slapd.trustStore().toString());
             values.put("portcullis.directory.trust-store-password", Slapd.TRUST_STORE_PASSWORD);
@@ -96,6 +102,21 @@ class DirectoryTlsIT {
         assertThrows(DirectoryUnavailableException.class, () -> directory(url, true).find("alice"));
         String startTls = "ldap://127.0.0.2:" + otherNameStartTls.port();
         assertThrows(DirectoryUnavailableException.class, () -> directory(startTls, true).find("alice"));
+    }
+
+    @Test
+    void groupsFoundByMemberOfOrBySearchWithNestingBoundedAndCyclesEnded() {
+        java.util.Set<String> all = java.util.Set.of("platform", "engineers", "loop-a", "loop-b");
+        assertEquals(all, directory(slapd.ldapsUrl(), true).find("bob").orElseThrow().groups());
+        assertEquals(all, directory(slapd.ldapsUrl(), true, Map.of("portcullis.directory.groups", "search",
+                "portcullis.directory.group-base", "ou=groups," + Slapd.SUFFIX)).find("bob").orElseThrow().groups());
+        assertEquals(java.util.Set.of("platform", "loop-a"), directory(slapd.ldapsUrl(), true,
+                Map.of("portcullis.directory.groups", "search", "portcullis.directory.nested-groups", "none"))
+                .find("bob").orElseThrow().groups());
+        assertEquals(java.util.Set.of("platform", "loop-a", "engineers", "loop-b"), directory(slapd.ldapsUrl(), true,
+                Map.of("portcullis.directory.nested-groups-depth", "1")).find("bob").orElseThrow().groups());
+        assertEquals(java.util.Set.of("platform", "loop-a"), directory(slapd.ldapsUrl(), true,
+                Map.of("portcullis.directory.nested-groups-depth", "0")).find("bob").orElseThrow().groups());
     }
 
     @Test
