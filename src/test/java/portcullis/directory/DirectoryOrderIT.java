@@ -1,0 +1,85 @@
+package portcullis.directory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import portcullis.Deployments;
+import portcullis.Reply;
+import portcullis.ServerClient;
+import portcullis.Slapd;
+import portcullis.TestUsers;
+
+/**
+ * {@code portcullis.directory.order=directory-first}: the directory decides every name it knows (a local password
+ * for such a name is not tried), names it does not know fall back to local passwords, and so does every local
+ * account while the directory is down.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+public class DirectoryOrderIT extends ServerClient {
+    private static final String LOCAL_ONLY = "only-local@local.example";
+    private static Slapd slapd;
+
+    @Deployment(testable = false)
+    public static WebArchive war() {
+        slapd = Slapd.start("directory-order-it", "directory/people.ldif");
+        return Deployments.builtWarConfiguredWith("""
+                portcullis.users.bcrypt-cost=4
+                portcullis.directory.order=directory-first
+                portcullis.directory.urls=%s
+                portcullis.directory.bind-dn=%s
+                portcullis.directory.bind-password=%s
+                portcullis.directory.user-base=%s
+                portcullis.directory.trust-store=%s
+                portcullis.directory.trust-store-password=%s
+                portcullis.directory.connect-timeout=PT1S
+                portcullis.directory.read-timeout=PT2S
+                """.formatted(slapd.ldapsUrl(), Slapd.ROOT_DN, Slapd.ROOT_PASSWORD, Slapd.SUFFIX,
+                slapd.trustStore(), Slapd.TRUST_STORE_PASSWORD));
+    }
+
+    @AfterAll
+    static void stopDirectory() {
+        slapd.close();
+    }
+
+    private Reply login(String name, String password) {
+        return api.post("users/login", Json.createObjectBuilder().add("user", Json.createObjectBuilder()
+                .add("email", name).add("password", password)).build().toString());
+    }
+
+    @Test
+    @Order(1)
+    void theDirectoryDecidesTheNamesItKnowsAndLocalPasswordsServeTheRest() {
+        TestUsers.register(api, LOCAL_ONLY, "only_local", TestUsers.STRONG_PASSWORD);
+        TestUsers.register(api, "frank@local.example", "frank_local", TestUsers.STRONG_PASSWORD);
+
+        assertEquals(200, login(LOCAL_ONLY, TestUsers.STRONG_PASSWORD).status(), "unknown to the directory: local");
+        assertEquals(200, login("alice", DirectoryIT.PASSWORD).status());
+        assertEquals(401, login("frank@local.example", TestUsers.STRONG_PASSWORD).status(),
+                "the directory knows frank@local.example: his local password is not tried");
+        assertEquals(409, login("frank@local.example", DirectoryIT.PASSWORD).status(),
+                "and the directory's frank never takes over the local account");
+    }
+
+    @Test
+    @Order(2)
+    void whileTheDirectoryIsDownLocalPasswordsStillWork() {
+        slapd.stop();
+        try {
+            assertEquals(200, login(LOCAL_ONLY, TestUsers.STRONG_PASSWORD).status());
+            assertEquals(200, login("frank@local.example", TestUsers.STRONG_PASSWORD).status());
+            Reply directoryUser = login("alice", DirectoryIT.PASSWORD);
+            assertEquals(503, directoryUser.status(), directoryUser::toString);
+        } finally {
+            slapd.startProcess();
+        }
+        assertEquals(200, login("alice", DirectoryIT.PASSWORD).status(), "back by itself");
+    }
+}
