@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
+import portcullis.mapping.MappedSignIn;
 import portcullis.users.ManagedAccounts;
 import portcullis.users.ManagedProfile;
 import portcullis.users.User;
@@ -25,8 +26,6 @@ public class DirectoryLogin {
     @Inject
     DirectorySettings settings;
 
-    @Inject
-    GroupMapping mapping;
 
     @Inject
     DirectoryStatus status;
@@ -35,7 +34,7 @@ public class DirectoryLogin {
     ManagedAccounts accounts;
 
     @Inject
-    DirectoryMemberships memberships;
+    MappedSignIn mappedSignIn;
 
     public boolean isOn() {
         return directory.isOn();
@@ -74,9 +73,8 @@ public class DirectoryLogin {
                     + "): it cannot sign in");
             return Verdict.REFUSED;
         }
-        User user = accounts.signIn(new ManagedProfile(SOURCE, entry.id(), entry.email(), entry.username(),
-                entry.name(), mapping.tokenGroups(entry.groups())));
-        memberships.follow(user.getId(), mapping.organisations(entry.groups()));
+        User user = mappedSignIn.signIn(new ManagedProfile(SOURCE, entry.id(), entry.email(), entry.username(),
+                entry.name(), entry.groups()), settings.groupMapping());
         return new Verdict(Optional.of(user), true);
     }
 

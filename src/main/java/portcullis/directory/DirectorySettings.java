@@ -7,12 +7,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
+import portcullis.mapping.GroupMapping;
 
 /**
  * {@code portcullis.directory.*}, read and checked once: a wrong setting fails the deployment, not the first login.
@@ -50,8 +49,7 @@ public class DirectorySettings {
     private String groupNameAttribute;
     private Nesting nesting;
     private int nestingDepth;
-    private Map<String, List<String>> groupRoles;
-    private Map<String, List<String>> groupOrganisations;
+    private GroupMapping groupMapping = GroupMapping.NONE;
     private Duration connectTimeout;
     private Duration readTimeout;
     private int poolSize;
@@ -91,8 +89,7 @@ public class DirectorySettings {
         groupNameAttribute = text("group-name-attribute", "cn");
         nesting = choice("nested-groups", Nesting.class, Nesting.EXPAND);
         nestingDepth = config.getOptionalValue(PREFIX + "nested-groups-depth", Integer.class).orElse(5);
-        groupRoles = mapping("group-roles");
-        groupOrganisations = mapping("group-organisations");
+        groupMapping = GroupMapping.read(config, PREFIX);
         connectTimeout = config.getOptionalValue(PREFIX + "connect-timeout", Duration.class).orElse(Duration.ofSeconds(3));
         readTimeout = config.getOptionalValue(PREFIX + "read-timeout", Duration.class).orElse(Duration.ofSeconds(5));
         poolSize = config.getOptionalValue(PREFIX + "pool-size", Integer.class).orElse(8);
@@ -146,20 +143,6 @@ public class DirectorySettings {
         }
     }
 
-    /** {@code group=value|value,group=value}: directory group names (case-insensitive) to what they grant. */
-    private Map<String, List<String>> mapping(String key) {
-        Map<String, List<String>> mapping = new LinkedHashMap<>();
-        for (String entry : list(key)) {
-            int equals = entry.indexOf('=');
-            if (equals <= 0 || equals == entry.length() - 1) {
-                throw invalid(key, "entries must be group=value (several values separated by |): " + entry);
-            }
-            mapping.put(entry.substring(0, equals).strip().toLowerCase(Locale.ROOT),
-                    List.of(entry.substring(equals + 1).strip().split("\\s*\\|\\s*")));
-        }
-        return Map.copyOf(mapping);
-    }
-
     private static IllegalStateException invalid(String key, String problem) {
         return new IllegalStateException(PREFIX + key + " " + problem);
     }
@@ -184,8 +167,7 @@ public class DirectorySettings {
     String groupNameAttribute() { return groupNameAttribute; }
     Nesting nesting() { return nesting; }
     int nestingDepth() { return nestingDepth; }
-    Map<String, List<String>> groupRoles() { return groupRoles; }
-    Map<String, List<String>> groupOrganisations() { return groupOrganisations; }
+    GroupMapping groupMapping() { return groupMapping; }
     Duration connectTimeout() { return connectTimeout; }
     Duration readTimeout() { return readTimeout; }
     int poolSize() { return poolSize; }

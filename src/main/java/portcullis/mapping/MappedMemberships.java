@@ -1,4 +1,4 @@
-package portcullis.directory;
+package portcullis.mapping;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,21 +9,17 @@ import portcullis.organisations.NoSuchOrganisationException;
 import portcullis.organisations.Organisations;
 
 /**
- * Keeps a directory user's memberships in the mapped organisations as their groups say, at every login: joined when
- * a group grants one (the organisation is created, named by its domain, if it does not exist), left (and earlier
- * tokens outdated) when no group does any more. Memberships in organisations the mapping never names are the
- * administrators' and stay as they are.
+ * Keeps a shadow account's memberships in the mapped organisations as its groups say, at every sign-in: joined when
+ * a group grants one (the organisation is created, named by its domain, if it does not exist), left when no group
+ * does any more. Memberships in organisations the mapping never names are the administrators' and stay as they are.
  */
 @ApplicationScoped
-public class DirectoryMemberships {
+class MappedMemberships {
 
     @Inject
     Organisations organisations;
 
-    @Inject
-    GroupMapping mapping;
-
-    void follow(long accountId, Set<String> granted) {
+    void follow(long accountId, GroupMapping mapping, Set<String> granted) {
         Set<String> current = Set.copyOf(organisations.domainsOf(accountId));
         for (String domain : mapping.mappedOrganisations()) {
             if (granted.contains(domain) && !current.contains(domain)) {
@@ -32,7 +28,7 @@ public class DirectoryMemberships {
                 try {
                     organisations.removeMember(domain, accountId);
                 } catch (NoSuchMembershipException | NoSuchOrganisationException goneMeanwhile) {
-                    // another login or an administrator removed it first
+                    // another sign-in or an administrator removed it first
                 }
             }
         }
@@ -45,7 +41,7 @@ public class DirectoryMemberships {
             try {
                 organisations.create(domain, domain);
             } catch (DomainTakenException createdMeanwhile) {
-                // by a concurrent login: fine
+                // by a concurrent sign-in: fine
             }
         }
         organisations.addMember(domain, accountId);
