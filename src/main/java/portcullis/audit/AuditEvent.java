@@ -8,6 +8,7 @@ import java.util.Optional;
 public enum AuditEvent {
     LOGIN,
     REAUTHENTICATION,
+    EXCHANGE,
     REGISTRATION,
     THROTTLED,
     LOGOUT,

@@ -24,10 +24,21 @@ public abstract class ApiException extends RuntimeException {
         return Map.of();
     }
 
+    /**
+     * The OAuth 2.0 error code (RFC 6749, section 5.2) for failures of an OAuth endpoint, answered beside
+     * {@code errors} so that OAuth clients find theirs; none elsewhere.
+     */
+    protected String oauthError() {
+        return null;
+    }
+
     Response toResponse() {
+        ErrorBody body = ErrorBody.of(field, getMessage());
+        String oauthError = oauthError();
         Response.ResponseBuilder response = Response.status(status)
                 .type(MediaType.APPLICATION_JSON)
-                .entity(ErrorBody.of(field, getMessage()));
+                .entity(oauthError == null ? body : new OAuthErrorBody(oauthError, field + " " + getMessage(),
+                        body.errors()));
         headers().forEach(response::header);
         return response.build();
     }

@@ -15,7 +15,7 @@ public record EdumapsSession(String token, Data data) {
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    static EdumapsSession of(LoggedIn loggedIn, List<String> belongsTo, List<String> integrations) {
+    public static EdumapsSession of(LoggedIn loggedIn, List<String> belongsTo, List<String> integrations) {
         User user = loggedIn.user();
         return new EdumapsSession(loggedIn.token().compact(), new Data(String.valueOf(user.getId()), user.getEmail(),
                 format(user.getCreatedAt()), format(user.getUpdatedAt()), belongsTo, integrations));

@@ -38,6 +38,17 @@ public class Metrics {
         recorder.time("portcullis.login.time", "Time to answer a login", nanos, "outcome", outcome);
     }
 
+    /** A token exchange (federation), counted among the logins of the last hour; outcome as for a login. */
+    public void exchange(String outcome, long nanos) {
+        recorder.count("portcullis.exchanges", "Token exchanges by outcome", "outcome", outcome);
+        recent.count(switch (outcome) {
+            case "success" -> RecentActivity.Kind.LOGIN_SUCCESS;
+            case "throttled" -> RecentActivity.Kind.LOGIN_THROTTLED;
+            default -> RecentActivity.Kind.LOGIN_FAILURE;
+        });
+        recorder.time("portcullis.exchange.time", "Time to answer a token exchange", nanos, "outcome", outcome);
+    }
+
     public void tokenIssued() {
         recorder.count("portcullis.tokens.issued", "Tokens issued");
     }

@@ -69,6 +69,24 @@ public class LoginThrottle {
         }
     }
 
+    /**
+     * For a token exchange, which names nobody until its token is verified: only the client address's failures
+     * (failed logins and refused exchanges alike) hold it back.
+     */
+    public void checkAddressAllowed(String address) {
+        Optional<Duration> wait = waitFor(ADDRESS + address, addressFailures);
+        if (wait.isPresent()) {
+            audit.record(AuditEvent.THROTTLED, "exchange", null, null);
+            metrics.throttled("exchange");
+            throw new TooManyAttemptsException(wait.get());
+        }
+    }
+
+    /** A refused token exchange: counts against the client address. */
+    public void recordAddressFailure(String address) {
+        counters.increment(ADDRESS + address, window);
+    }
+
     public void recordFailure(String account, String address) {
         counters.increment(ACCOUNT + account, window);
         counters.increment(ADDRESS + address, window);

@@ -8,6 +8,8 @@ public enum TokenKind {
     LOGIN,
     /** A fresh token for the holder of a valid one (re-authentication, a changed profile). */
     REAUTHENTICATION,
+    /** A token exchanged for an identity provider's (federation). */
+    EXCHANGE,
     /** A token for a third-party service the user enabled: its audience is that service. */
     INTEGRATION;
 

@@ -1,7 +1,7 @@
 import { call, query } from './api.js';
 import { field, h, input, link, route, table, time } from './dom.js';
 
-const KINDS = ['login', 'reauthentication', 'registration', 'throttled', 'logout', 'logout-everywhere',
+const KINDS = ['login', 'reauthentication', 'exchange', 'registration', 'throttled', 'logout', 'logout-everywhere',
   'password-change', 'tokens-revoked', 'user-disabled', 'user-enabled', 'key-retired-now', 'key-rotated',
   'session-revoked', 'integration-enabled', 'integration-disabled', 'account-deleted', 'user-created', 'password-set',
   'throttling-lifted', 'organisation-created', 'organisation-changed', 'organisation-deleted', 'membership-added',

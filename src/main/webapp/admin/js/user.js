@@ -14,7 +14,7 @@ export async function userScreen(id) {
       ['Created', time(user.createdAt)],
       ['Updated', time(user.updatedAt)],
       ['Status', user.disabled ? h('span', { class: 'state-down' }, 'disabled') : 'active'],
-      ['Password', user.managedBy ? 'kept by the ' + user.managedBy : 'a Portcullis password'],
+      ['Password', passwordKeeper(user.managedBy)],
       ['Throttling', throttling(user.throttling)],
     ]),
     section('Actions',
@@ -95,4 +95,12 @@ function sessions(user, path, who) {
       { 'aria-label': 'Revoke session ' + s.id }),
   ]);
   return table('Live sessions', ['Id', 'Kind', 'State', 'Issued', 'Expires', 'Address', 'Client', 'Action'], rows, 'No live session.');
+}
+
+/** Who keeps the password: Portcullis, the directory, or an identity provider ("idp:corp"). */
+function passwordKeeper(managedBy) {
+  if (!managedBy) {
+    return 'a Portcullis password';
+  }
+  return managedBy.startsWith('idp:') ? 'kept by identity provider ' + managedBy.slice(4) : 'kept by the ' + managedBy;
 }

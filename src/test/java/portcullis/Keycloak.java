@@ -1,0 +1,290 @@
+package portcullis;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A real Keycloak ({@code org.keycloak:keycloak-quarkus-dist}, unpacked by the build under target/) on loopback, in
+ * development mode (its own dev-file database, HTTP), with the realms of the given test resources imported at start.
+ * It runs on the newest JDK 21+ under /usr/lib/jvm (Keycloak 26 needs 21). Its bootstrap administrator is used for
+ * the admin REST API: rotating realm keys, changing users.
+ */
+public final class Keycloak implements AutoCloseable {
+    public static final String PASSWORD = "Analytical-Engine-1843";
+    private static final String ADMIN = "admin";
+    private static final String ADMIN_PASSWORD = "keycloak-admin-secret";
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+    private final Path home;
+    private final int port;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Process process;
+
+    private Keycloak(Path home, int port) {
+        this.home = home;
+        this.port = port;
+    }
+
+    /** Starts Keycloak with the realms in {@code realmResources} (classpath resources, Keycloak's realm JSON). */
+    public static Keycloak start(String... realmResources) {
+        Path home = Path.of(System.getProperty("portcullis.keycloak.home", "target/keycloak")).toAbsolutePath();
+        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException(home + " is missing: the build unpacks it (mvn verify)");
+        }
+        try {
+            deleteTree(home.resolve("data"));
+            Path imports = Files.createDirectories(home.resolve("data/import"));
+            for (String resource : realmResources) {
+                try (InputStream realm = Keycloak.class.getClassLoader().getResourceAsStream(resource)) {
+                    Files.write(imports.resolve(Path.of(resource).getFileName()), realm.readAllBytes());
+                }
+            }
+            Keycloak keycloak = new Keycloak(home, PageServer.freePort());
+            keycloak.startProcess();
+            return keycloak;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void startProcess() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + PageServer.freePort(),
+                "--import-realm", "--cache=local")
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("keycloak.log").toFile()));
+        Map<String, String> environment = builder.environment();
+        environment.put("JAVA_HOME", javaHome().toString());
+        environment.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
+        environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        process = builder.start();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see "
+                        + home.resolve("keycloak.log"));
+            }
+            if (ready()) {
+                return;
+            }
+            sleep(500);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("Keycloak did not start in " + START_TIMEOUT + "; see "
+                + home.resolve("keycloak.log"));
+    }
+
+    private boolean ready() {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base() + "/realms/master")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
+    /** The newest JDK of version 21 or later under /usr/lib/jvm ({@code -Dportcullis.keycloak.java-home} wins). */
+    static Path javaHome() {
+        Optional<String> configured = Optional.ofNullable(System.getProperty("portcullis.keycloak.java-home"));
+        if (configured.isPresent()) {
+            return Path.of(configured.get());
+        }
+        try (Stream<Path> jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+            return jdks.filter(jdk -> Files.isExecutable(jdk.resolve("bin/java")))
+                    .filter(jdk -> featureVersion(jdk) >= 21)
+                    .max(Comparator.comparingInt(Keycloak::featureVersion))
+                    .orElseThrow(() -> new IllegalStateException("Keycloak needs Java 21+: none under /usr/lib/jvm"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int featureVersion(Path jdk) {
+        try {
+            return Files.readAllLines(jdk.resolve("release")).stream()
+                    .filter(line -> line.startsWith("JAVA_VERSION="))
+                    .map(line -> line.replaceAll("[^0-9.]", "").split("\\.")[0])
+                    .mapToInt(Integer::parseInt).findFirst().orElse(0);
+        } catch (IOException | NumberFormatException noRelease) {
+            return 0;
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The issuer of a realm's tokens, asked for at this port (in development mode the issuer follows the URL). */
+    public String issuer(String realm) {
+        return base() + "/realms/" + realm;
+    }
+
+    /**
+     * The tokens a user gets from a realm's client by the password grant ({@code access_token}, {@code id_token}),
+     * asked through {@code base} (Keycloak's own address, or a proxy in front of it).
+     */
+    public JsonObject tokens(String base, String realm, String client, String username) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                        URI.create(base + "/realms/" + realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(form(Map.of("grant_type", "password", "client_id", client, "username", username,
+                        "password", PASSWORD, "scope", "openid"))).build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak refused a token for " + username + ": " + response.body());
+        }
+        return Json.createReader(new java.io.StringReader(response.body())).readObject();
+    }
+
+    public JsonObject tokens(String realm, String client, String username) {
+        return tokens(base(), realm, client, username);
+    }
+
+    public String accessToken(String realm, String client, String username) {
+        return tokens(realm, client, username).getString("access_token");
+    }
+
+    /** Adds a new RSA signing key to the realm, above the current one: Keycloak signs with it from now on. */
+    public void rotateKeys(String realm, int priority) {
+        String realmId = admin("GET", "/admin/realms/" + realm, null).asJsonObject().getString("id");
+        admin("POST", "/admin/realms/" + realm + "/components", Json.createObjectBuilder()
+                .add("name", "rsa-rotated-" + priority)
+                .add("providerId", "rsa-generated")
+                .add("providerType", "org.keycloak.keys.KeyProvider")
+                .add("parentId", realmId)
+                .add("config", Json.createObjectBuilder()
+                        .add("priority", Json.createArrayBuilder().add(String.valueOf(priority)))
+                        .add("algorithm", Json.createArrayBuilder().add("RS256"))
+                        .add("keySize", Json.createArrayBuilder().add("2048")))
+                .build().toString());
+    }
+
+    /** Changes a user's attributes (such as {@code email}) through the admin API. */
+    public void updateUser(String realm, String username, JsonObject changes) {
+        admin("PUT", "/admin/realms/" + realm + "/users/" + userId(realm, username), changes.toString());
+    }
+
+    /** Takes a user out of a group. */
+    public void leaveGroup(String realm, String username, String group) {
+        String groupId = admin("GET", "/admin/realms/" + realm + "/groups?exact=true&search="
+                + URLEncoder.encode(group, StandardCharsets.UTF_8), null).asJsonArray().getJsonObject(0).getString("id");
+        admin("DELETE", "/admin/realms/" + realm + "/users/" + userId(realm, username) + "/groups/" + groupId, null);
+    }
+
+    private String userId(String realm, String username) {
+        return admin("GET", "/admin/realms/" + realm + "/users?exact=true&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8), null).asJsonArray().getJsonObject(0)
+                .getString("id");
+    }
+
+    private JsonValue admin(String method, String path, String json) {
+        HttpResponse<String> token = send(HttpRequest.newBuilder(
+                        URI.create(base() + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(form(Map.of("grant_type", "password", "client_id", "admin-cli", "username", ADMIN,
+                        "password", ADMIN_PASSWORD))).build());
+        String adminToken = Json.createReader(new java.io.StringReader(token.body())).readObject()
+                .getString("access_token");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Authorization", "Bearer " + adminToken)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response = send(request.build());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.body().isBlank() ? JsonValue.NULL
+                : Json.createReader(new java.io.StringReader(response.body())).readValue();
+    }
+
+    private static HttpRequest.BodyPublisher form(Map<String, String> fields) {
+        return HttpRequest.BodyPublishers.ofString(new LinkedHashMap<>(fields).entrySet().stream()
+                .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&")));
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops the process (and its children) and waits for it. */
+    public void stop() {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,533 @@
+package portcullis.federation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import portcullis.Api;
+import portcullis.Deployments;
+import portcullis.Jwt;
+import portcullis.Keycloak;
+import portcullis.Reply;
+import portcullis.ServerClient;
+import portcullis.TestUsers;
+
+/**
+ * Token exchange against a real Keycloak: realm {@code corp} trusted by {@code sub}, realm {@code partner} trusted by
+ * verified email (its keys fetched through a {@link JwksMirror} the test counts and can hang), realm
+ * {@code elsewhere} not trusted. Both dialects, the mapping, the stored link, every refusal RFC 8725 asks for, key
+ * rotation followed without a restart, and Keycloak stopped (last: the tests that change Keycloak run in order at
+ * the end).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+public class FederationIT extends ServerClient {
+    private static final String OPS = "ops@local.example";
+    private static final String ACCESS_TOKEN = "urn:ietf:params:oauth:token-type:access_token";
+    private static final String ID_TOKEN = "urn:ietf:params:oauth:token-type:id_token";
+    private static final String EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
+    private static Keycloak keycloak;
+    private static JwksMirror partnerKeys;
+
+    @Deployment(testable = false)
+    public static WebArchive war() {
+        keycloak = Keycloak.start("federation/corp-realm.json", "federation/partner-realm.json",
+                "federation/elsewhere-realm.json");
+        partnerKeys = new JwksMirror(URI.create(keycloak.issuer("partner") + "/protocol/openid-connect/certs"));
+        return Deployments.builtWarConfiguredWith("""
+                portcullis.users.admin-emails=%s
+                portcullis.users.bcrypt-cost=4
+                portcullis.throttling.address-failures=1000
+                portcullis.federation.providers=corp,partner
+                portcullis.federation.clock-leeway=PT2S
+                portcullis.federation.key-refresh-interval=PT3S
+                portcullis.federation.connect-timeout=PT1S
+                portcullis.federation.read-timeout=PT2S
+                portcullis.federation.corp.issuer=%s
+                portcullis.federation.corp.audience=portcullis
+                portcullis.federation.corp.group-roles=engineering=developer,staff=staffer
+                portcullis.federation.corp.group-organisations=engineering=corp.example,staff=staff.corp.example
+                portcullis.federation.partner.issuer=%s
+                portcullis.federation.partner.jwks-url=%s
+                portcullis.federation.partner.audience=portcullis
+                portcullis.federation.partner.user-claim=email
+                """.formatted(OPS, keycloak.issuer("corp"), keycloak.issuer("partner"), partnerKeys.url()));
+    }
+
+    @AfterAll
+    static void stopKeycloak() {
+        partnerKeys.close();
+        keycloak.close();
+    }
+
+    private Reply exchange(String dialect, String token, String tokenType) {
+        return api.send("POST", dialect, Api.FORM, form(Map.of("grant_type", EXCHANGE, "subject_token", token,
+                "subject_token_type", tokenType)));
+    }
+
+    private Reply conduitExchange(String token) {
+        return exchange("users/exchange", token, ACCESS_TOKEN);
+    }
+
+    private static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static List<String> strings(JsonObject object, String name) {
+        return object.getJsonArray(name).getValuesAs(JsonString::getString).stream().sorted().toList();
+    }
+
+    private static void assertRefused(Reply reply, String reason) {
+        assertEquals(401, reply.status(), reply::toString);
+        assertTrue(reply.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), reply::toString);
+        assertEquals("invalid_grant", reply.json().getString("error"), reply::toString);
+        assertEquals(List.of(reason), reply.json().getJsonObject("errors").getJsonArray("subject_token")
+                .getValuesAs(JsonString::getString), reply::toString);
+    }
+
+    @Test
+    void aKeycloakAccessTokenIsExchangedInTheConduitDialectAndTheTokenWorks() {
+        Reply exchanged = conduitExchange(keycloak.accessToken("corp", "estate-app", "ada"));
+        assertEquals(200, exchanged.status(), exchanged::toString);
+        JsonObject user = exchanged.user();
+        assertEquals("ada@corp.example", user.getString("email"));
+        assertEquals("ada", user.getString("username"));
+        assertEquals("Ada Lovelace", user.getString("name"));
+        String token = exchanged.json().getString("access_token");
+        assertEquals(token, user.getString("token"));
+        assertEquals(ACCESS_TOKEN, exchanged.json().getString("issued_token_type"));
+        assertEquals("Bearer", exchanged.json().getString("token_type"));
+        assertTrue(exchanged.json().getJsonNumber("expires_in").longValue() > 3600, exchanged::toString);
+
+        JsonObject claims = Jwt.claims(token);
+        assertEquals(List.of("developer", "staffer", "user"), strings(claims, "groups"));
+        assertEquals(List.of("corp.example", "staff.corp.example"), strings(claims, "belongsTo"));
+        Reply me = api.get("user", "Authorization", "Token " + token);
+        assertEquals(200, me.status(), me::toString);
+        assertEquals("ada@corp.example", me.user().getString("email"));
+        Reply bearer = api.get("user", "Authorization", "Bearer " + token);
+        assertEquals(200, bearer.status(), bearer::toString);
+    }
+
+    @Test
+    void aKeycloakIdTokenIsExchangedInTheEdumapsDialectIntoTheSameAccountAndReauthenticates() {
+        String first = Jwt.claims(conduitExchange(keycloak.accessToken("corp", "estate-app", "ada"))
+                .json().getString("access_token")).getString("sub");
+        Reply exchanged = exchange("auth/exchange", keycloak.tokens("corp", "estate-app", "ada").getString("id_token"),
+                ID_TOKEN);
+        assertEquals(200, exchanged.status(), exchanged::toString);
+        JsonObject data = exchanged.json().getJsonObject("data");
+        assertEquals(first, data.getString("_id"));
+        assertEquals("ada@corp.example", data.getString("email"));
+        assertEquals(List.of("corp.example", "staff.corp.example"), strings(data, "belongsTo"));
+        assertEquals(exchanged.json().getString("token"), exchanged.json().getString("access_token"));
+
+        Reply fresh = api.post("auth/token", "", "Authorisation", exchanged.json().getString("token"));
+        assertEquals(200, fresh.status(), fresh::toString);
+        assertEquals(first, fresh.json().getJsonObject("data").getString("_id"));
+    }
+
+    @Test
+    void theSamePersonExchangingAgainGetsTheSameAccount() {
+        Reply once = conduitExchange(keycloak.accessToken("corp", "estate-app", "gus"));
+        assertEquals(200, once.status(), once::toString);
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String token = keycloak.accessToken("corp", "estate-app", "gus");
+            long started = System.nanoTime();
+            Reply again = conduitExchange(token);
+            millis.add((System.nanoTime() - started) / 1_000_000);
+            assertEquals(200, again.status(), again::toString);
+            assertEquals(once.user().getJsonNumber("id"), again.user().getJsonNumber("id"));
+            assertNotEquals(once.user().getString("token"), again.user().getString("token"));
+        }
+        // For the record (not asserted: speed is the benchmark's): the exchange as a client sees it.
+        List<Long> sorted = millis.stream().sorted().toList();
+        System.out.println("20 exchanges: median " + sorted.get(10) + " ms, slowest " + sorted.get(19) + " ms");
+    }
+
+    @Test
+    void aTokenIsExchangedOnceOnly() {
+        String token = keycloak.accessToken("corp", "estate-app", "gus");
+        assertEquals(200, conduitExchange(token).status());
+        assertRefused(conduitExchange(token), "has been exchanged already");
+        assertRefused(exchange("auth/exchange", token, ACCESS_TOKEN), "has been exchanged already");
+    }
+
+    @Test
+    void aForgedTokenIsRefused() {
+        String[] parts = keycloak.accessToken("corp", "estate-app", "gus").split("\\.");
+        String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("gus@corp.example", OPS);
+        assertRefused(conduitExchange(parts[0] + "." + Jwt.encode(claims) + "." + parts[2]),
+                "has a signature that does not verify with the provider's published keys");
+        // the signature of another token of the same key on these claims
+        String[] other = keycloak.accessToken("corp", "estate-app", "ben").split("\\.");
+        assertRefused(conduitExchange(parts[0] + "." + parts[1] + "." + other[2]),
+                "has a signature that does not verify with the provider's published keys");
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() throws InterruptedException {
+        String token = keycloak.accessToken("corp", "short-lived", "gus"); // lives 1 s; the leeway is 2 s
+        long expiry = Jwt.claims(token).getJsonNumber("exp").longValue();
+        Thread.sleep(Math.max(0, (expiry + 3) * 1000 - System.currentTimeMillis()));
+        assertRefused(conduitExchange(token), "has expired");
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsRefused() {
+        String token = keycloak.accessToken("corp", "no-audience", "gus");
+        assertFalse(Jwt.claims(token).toString().contains("portcullis"));
+        assertRefused(conduitExchange(token), "is not for Portcullis (aud)");
+    }
+
+    @Test
+    void aTokenOfAnIssuerNotConfiguredIsRefused() {
+        String token = keycloak.accessToken("elsewhere", "estate-app", "ada"); // same email, same audience
+        assertRefused(conduitExchange(token), "is from an issuer Portcullis does not trust");
+    }
+
+    @Test
+    void anUnsignedTokenIsRefused() {
+        String[] parts = keycloak.accessToken("corp", "estate-app", "gus").split("\\.");
+        String none = Jwt.encode("{\"alg\":\"none\",\"typ\":\"JWT\"}");
+        assertRefused(conduitExchange(none + "." + parts[1] + "."), "is not a signed JWT");
+        assertRefused(conduitExchange(none + "." + parts[1] + "." + parts[2]), "is not a signed JWT");
+    }
+
+    @Test
+    void hs256SignedWithTheProvidersPublicKeyIsRefused() throws Exception {
+        String token = keycloak.accessToken("corp", "estate-app", "gus");
+        String kid = Jwt.header(token).getString("kid");
+        RSAKey published = JWKSet.load(URI.create(keycloak.issuer("corp") + "/protocol/openid-connect/certs").toURL())
+                .getKeyByKeyId(kid).toRSAKey();
+        byte[] der = published.toRSAPublicKey().getEncoded();
+        String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+                + "\n-----END PUBLIC KEY-----\n";
+        Payload claims = new Payload(Jwt.claims(token).toString());
+        for (byte[] secret : List.of(der, pem.getBytes(StandardCharsets.US_ASCII),
+                published.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8))) {
+            JWSObject forged = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT)
+                    .keyID(kid).build(), claims);
+            forged.sign(new MACSigner(secret));
+            assertRefused(conduitExchange(forged.serialize()),
+                    "is signed with HS256, which is not allowed for this provider");
+        }
+    }
+
+    @Test
+    void aTokenBringingItsOwnKeyIsRefusedAndItsKeyUrlNeverFetched() throws Exception {
+        RSAKey attacker = new RSAKeyGenerator(2048).keyID("attacker").generate();
+        AtomicInteger fetched = new AtomicInteger();
+        HttpServer keys = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
+        keys.createContext("/", exchange -> {
+            fetched.incrementAndGet();
+            byte[] body = new JWKSet(attacker.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        keys.start();
+        try {
+            Payload claims = new Payload(Jwt.claims(keycloak.accessToken("corp", "estate-app", "gus")).toString());
+            String jku = "http://127.0.0.1:" + keys.getAddress().getPort() + "/keys";
+            for (JWSHeader header : List.of(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("attacker").jwk(attacker.toPublicJWK()).build(),
+                    new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("attacker").jwkURL(URI.create(jku)).build(),
+                    new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("attacker").x509CertURL(URI.create(jku)).build())) {
+                JWSObject forged = new JWSObject(header, claims);
+                forged.sign(new RSASSASigner(attacker));
+                assertRefused(conduitExchange(forged.serialize()),
+                        "has a header naming its own key (jwk, jku, x5u, x5c) or extensions (crit)");
+            }
+            // and without those headers, a key the provider does not publish
+            JWSObject unknownKey = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("attacker").build(),
+                    claims);
+            unknownKey.sign(new RSASSASigner(attacker));
+            assertRefused(conduitExchange(unknownKey.serialize()),
+                    "has a signature that does not verify with the provider's published keys");
+        } finally {
+            keys.stop(0);
+        }
+        assertEquals(0, fetched.get());
+    }
+
+    @Test
+    void anEmailTheProviderHasNotVerifiedIsRefused() {
+        assertRefused(conduitExchange(keycloak.accessToken("corp", "estate-app", "cleo")),
+                "has no email the provider verified (email, email_verified)");
+        assertRefused(conduitExchange(keycloak.accessToken("partner", "estate-app", "quinn")),
+                "has no email the provider verified (email, email_verified)");
+    }
+
+    @Test
+    void aProviderTrustedByEmailLinksByTheVerifiedEmail() {
+        Reply once = conduitExchange(keycloak.accessToken("partner", "estate-app", "pia"));
+        assertEquals(200, once.status(), once::toString);
+        assertEquals("pia@partner.example", once.user().getString("email"));
+        Reply twice = exchange("auth/exchange", keycloak.accessToken("partner", "estate-app", "pia"), ACCESS_TOKEN);
+        assertEquals(String.valueOf(once.user().getJsonNumber("id")), twice.json().getJsonObject("data")
+                .getString("_id"));
+    }
+
+    @Test
+    void anEmailOfAnotherAccountCannotBeTakenAndDoesNotMoveThePersonThere() {
+        // dora's Keycloak email is that of a local account: no account is linked or taken over
+        TestUsers.Registered local = TestUsers.registerOrLogIn(api, "dora@local.example", "dora_local",
+                TestUsers.STRONG_PASSWORD);
+        Reply refused = conduitExchange(keycloak.accessToken("corp", "estate-app", "dora"));
+        assertEquals(409, refused.status(), refused::toString);
+        assertTrue(refused.json().containsKey("errors"), refused::toString);
+
+        // fay is linked by her sub; her email changed at Keycloak to a local account's changes nothing there
+        Reply fay = conduitExchange(keycloak.accessToken("corp", "estate-app", "fay"));
+        assertEquals(200, fay.status(), fay::toString);
+        TestUsers.Registered victim = TestUsers.register(api);
+        keycloak.updateUser("corp", "fay", Json.createObjectBuilder().add("email", victim.email())
+                .add("emailVerified", true).build());
+        Reply moved = conduitExchange(keycloak.accessToken("corp", "estate-app", "fay"));
+        assertEquals(409, moved.status(), moved::toString);
+        Reply victimStill = api.post("users/login", TestUsers.conduitLogin(victim.email(), victim.password()));
+        assertEquals(victim.id(), victimStill.user().getJsonNumber("id").longValue());
+        Reply doraStill = api.post("users/login", TestUsers.conduitLogin("dora@local.example",
+                TestUsers.STRONG_PASSWORD));
+        assertEquals(local.id(), doraStill.user().getJsonNumber("id").longValue());
+
+        // a free new email follows her into the same account
+        keycloak.updateUser("corp", "fay", Json.createObjectBuilder().add("email", "fay.new@corp.example")
+                .add("emailVerified", true).build());
+        Reply renamed = conduitExchange(keycloak.accessToken("corp", "estate-app", "fay"));
+        assertEquals(200, renamed.status(), renamed::toString);
+        assertEquals(fay.user().getJsonNumber("id"), renamed.user().getJsonNumber("id"));
+        assertEquals("fay.new@corp.example", renamed.user().getString("email"));
+    }
+
+    @Test
+    void aDisabledAccountCannotBeEnteredThroughTheProvider() {
+        Reply eve = conduitExchange(keycloak.accessToken("corp", "estate-app", "eve"));
+        assertEquals(200, eve.status(), eve::toString);
+        long id = eve.user().getJsonNumber("id").longValue();
+        String admin = TestUsers.admin(api, OPS);
+        assertEquals(204, api.post("admin/users/" + id + "/disable", "", "Authorization", admin).status());
+        assertRefused(conduitExchange(keycloak.accessToken("corp", "estate-app", "eve")), "names a disabled account");
+        assertEquals(401, api.get("user", "Authorization", "Token " + eve.user().getString("token")).status());
+    }
+
+    @Test
+    void exchangedTokensAreSessionsThatCanBeRevokedAndAreAudited() {
+        Reply exchanged = conduitExchange(keycloak.accessToken("corp", "estate-app", "ben"));
+        String token = "Token " + exchanged.user().getString("token");
+        Reply sessions = api.get("user/sessions", "Authorization", token);
+        assertEquals(200, sessions.status(), sessions::toString);
+        String jti = Jwt.claims(exchanged.user().getString("token")).getString("jti");
+        assertTrue(sessions.json().getJsonArray("sessions").getValuesAs(JsonObject.class).stream()
+                .anyMatch(s -> s.getString("id").equals(jti) && s.getString("kind").equals("exchange")),
+                sessions::toString);
+
+        String admin = TestUsers.admin(api, OPS);
+        long id = exchanged.user().getJsonNumber("id").longValue();
+        Reply events = api.get("admin/events?kind=exchange&user=" + id, "Authorization", admin);
+        assertEquals(200, events.status(), events::toString);
+        JsonObject event = events.json().getJsonArray("events").getJsonObject(0);
+        assertEquals("success", event.getString("outcome"));
+        assertEquals(jti, event.getString("jti"));
+        assertEquals("idp:corp", event.getString("detail"));
+        Reply user = api.get("admin/users/" + id, "Authorization", admin);
+        assertEquals("idp:corp", user.json().getJsonObject("user").getString("managedBy"), user::toString);
+
+        assertEquals(204, api.post("auth/logout", "", "Authorization", token).status());
+        assertEquals(401, api.get("user", "Authorization", token).status());
+    }
+
+    @Test
+    void anExchangedAccountHasNoPasswordToChange() {
+        Reply exchanged = conduitExchange(keycloak.accessToken("corp", "estate-app", "ben"));
+        Reply change = api.put("user", "{\"user\":{\"password\":\"Another-Strong-Password-77\"}}",
+                "Authorization", "Token " + exchanged.user().getString("token"));
+        assertEquals(422, change.status(), change::toString);
+    }
+
+    @Test
+    void requestsThatAreNotTokenExchangesGetTheOAuthError() {
+        Reply wrongGrant = api.send("POST", "users/exchange", Api.FORM, form(Map.of("grant_type", "password",
+                "subject_token", "x", "subject_token_type", ACCESS_TOKEN)));
+        assertEquals(400, wrongGrant.status(), wrongGrant::toString);
+        assertEquals("unsupported_grant_type", wrongGrant.json().getString("error"));
+        assertTrue(wrongGrant.json().getJsonObject("errors").containsKey("grant_type"));
+
+        Reply noToken = api.send("POST", "auth/exchange", Api.FORM, form(Map.of("grant_type", EXCHANGE,
+                "subject_token_type", ACCESS_TOKEN)));
+        assertEquals(400, noToken.status(), noToken::toString);
+        assertEquals("invalid_request", noToken.json().getString("error"));
+
+        Reply wrongType = exchange("users/exchange", "a.b.c", "urn:ietf:params:oauth:token-type:saml2");
+        assertEquals(400, wrongType.status(), wrongType::toString);
+        assertTrue(wrongType.json().getJsonObject("errors").containsKey("subject_token_type"));
+
+        Reply delegation = api.send("POST", "users/exchange", Api.FORM, form(Map.of("grant_type", EXCHANGE,
+                "subject_token", "a.b.c", "subject_token_type", ACCESS_TOKEN, "actor_token", "x")));
+        assertEquals(400, delegation.status(), delegation::toString);
+
+        Reply json = api.post("users/exchange", "{\"grant_type\":\"" + EXCHANGE + "\"}");
+        assertEquals(415, json.status(), json::toString);
+        assertTrue(json.json().containsKey("errors"), json::toString);
+
+        Reply huge = conduitExchange("a".repeat(9000));
+        assertRefused(huge, "is longer than 8192 characters");
+        Reply garbage = conduitExchange("not.a.token");
+        assertRefused(garbage, "is not a signed JWT");
+    }
+
+    @Test
+    @Order(Order.DEFAULT + 1) // after the tests without an order
+    void forgedKeyIdsMakePortcullisFetchTheProvidersKeysAtMostOncePerInterval() throws Exception {
+        assertEquals(200, conduitExchange(keycloak.accessToken("partner", "estate-app", "pia")).status());
+        Thread.sleep(3_100); // past the refresh interval: the next unknown kid may fetch once
+        int before = partnerKeys.fetches();
+        Payload claims = new Payload(Jwt.claims(keycloak.accessToken("partner", "estate-app", "pia")).toString());
+        RSAKey attacker = new RSAKeyGenerator(2048).generate();
+        long started = System.nanoTime();
+        for (int i = 0; i < 40; i++) {
+            JWSObject forged = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.RS256)
+                    .keyID(UUID.randomUUID().toString()).build(), claims);
+            forged.sign(new RSASSASigner(attacker));
+            assertRefused(conduitExchange(forged.serialize()),
+                    "has a signature that does not verify with the provider's published keys");
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        int fetches = partnerKeys.fetches() - before;
+        System.out.printf("40 forged kids in %.1f s: %d key fetches%n", seconds, fetches);
+        assertTrue(fetches >= 1 && fetches <= 1 + (int) (seconds / 3), "fetches: " + fetches);
+    }
+
+    @Test
+    @Order(Order.DEFAULT + 2) // after the tests without an order
+    void aHangingProviderGetsA503WithinTheReadTimeout() throws Exception {
+        Thread.sleep(3_100);
+        partnerKeys.hang();
+        try {
+            RSAKey attacker = new RSAKeyGenerator(2048).generate();
+            Payload claims = new Payload(Jwt.claims(keycloak.accessToken("partner", "estate-app", "pia")).toString());
+            JWSObject unknownKid = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rotated").build(),
+                    claims);
+            unknownKid.sign(new RSASSASigner(attacker));
+            long started = System.nanoTime();
+            Reply reply = conduitExchange(unknownKid.serialize());
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertEquals(503, reply.status(), reply::toString);
+            assertEquals("temporarily_unavailable", reply.json().getString("error"));
+            assertTrue(reply.json().getJsonObject("errors").containsKey("identity provider"), reply::toString);
+            assertTrue(reply.headers().firstValue("Retry-After").isPresent());
+            assertTrue(millis < 4_000, millis + " ms");
+            System.out.println("Hanging provider answered 503 in " + millis + " ms");
+        } finally {
+            partnerKeys.answer();
+        }
+    }
+
+    @Test
+    @Order(Order.DEFAULT + 3) // after the tests without an order
+    void groupsLeftAtTheProviderAreLeftAtTheNextExchange() {
+        Reply before = conduitExchange(keycloak.accessToken("corp", "estate-app", "hal"));
+        assertEquals(List.of("user"), strings(Jwt.claims(before.user().getString("token")), "groups"));
+        Reply ben = conduitExchange(keycloak.accessToken("corp", "estate-app", "ben"));
+        assertEquals(List.of("staffer", "user"), strings(Jwt.claims(ben.user().getString("token")), "groups"));
+        assertEquals(List.of("staff.corp.example"), strings(Jwt.claims(ben.user().getString("token")), "belongsTo"));
+        keycloak.leaveGroup("corp", "ben", "staff");
+        Reply after = conduitExchange(keycloak.accessToken("corp", "estate-app", "ben"));
+        assertEquals(200, after.status(), after::toString);
+        assertEquals(List.of("user"), strings(Jwt.claims(after.user().getString("token")), "groups"));
+        assertEquals(List.of(), strings(Jwt.claims(after.user().getString("token")), "belongsTo"));
+    }
+
+    @Test
+    @Order(Order.DEFAULT + 4) // after the tests without an order
+    void keycloakRotatesItsKeysAndTheNewKeyIsFollowedWithoutARestart() throws Exception {
+        String oldToken = keycloak.accessToken("corp", "estate-app", "hal");
+        String oldKeysOtherToken = keycloak.accessToken("corp", "estate-app", "hal");
+        assertEquals(200, conduitExchange(oldToken).status());
+        Thread.sleep(3_100); // as long after the last fetch as a rotation would usually come
+        keycloak.rotateKeys("corp", 500);
+        long rotated = System.nanoTime();
+        String newToken = keycloak.accessToken("corp", "estate-app", "hal");
+        assertNotEquals(Jwt.header(oldToken).getString("kid"), Jwt.header(newToken).getString("kid"));
+        Reply exchanged = conduitExchange(newToken);
+        long followMillis = (System.nanoTime() - rotated) / 1_000_000;
+        assertEquals(200, exchanged.status(), exchanged::toString);
+        System.out.println("Key rotation followed " + followMillis + " ms after Keycloak's new key");
+        // the old key is still published beside the new one: its tokens still exchange
+        Reply old = conduitExchange(oldKeysOtherToken);
+        assertEquals(200, old.status(), old::toString);
+    }
+
+    @Test
+    @Order(Order.DEFAULT + 5) // after the tests without an order
+    void withKeycloakStoppedANewKeyGetsA503QuicklyAndLocalLoginsWork() throws Exception {
+        TestUsers.Registered local = TestUsers.register(api);
+        String knownKey = keycloak.accessToken("corp", "estate-app", "hal");
+        assertEquals(200, conduitExchange(keycloak.accessToken("corp", "estate-app", "hal")).status());
+        keycloak.rotateKeys("corp", 600);
+        String unknownKey = keycloak.accessToken("corp", "estate-app", "hal");
+        Thread.sleep(3_100);
+        keycloak.stop();
+
+        long started = System.nanoTime();
+        Reply reply = conduitExchange(unknownKey);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(503, reply.status(), reply::toString);
+        assertTrue(reply.json().getJsonObject("errors").containsKey("identity provider"), reply::toString);
+        assertTrue(millis < 3_000, millis + " ms");
+        System.out.println("Keycloak stopped: 503 in " + millis + " ms");
+
+        // keys fetched before the outage still serve (until keys-max-age), and local logins never notice
+        Reply known = conduitExchange(knownKey);
+        assertEquals(200, known.status(), known::toString);
+        Reply login = api.post("users/login", TestUsers.conduitLogin(local.email(), local.password()));
+        assertEquals(200, login.status(), login::toString);
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            assertEquals(200, api.post("users/login", TestUsers.conduitLogin(local.email(), local.password()))
+                    .status());
+            times.add((System.nanoTime() - start) / 1_000_000);
+        }
+        System.out.println("Local logins with Keycloak stopped: " + times + " ms at " + Instant.now());
+    }
+}
