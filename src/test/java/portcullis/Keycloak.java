@@ -37,12 +37,19 @@ public final class Keycloak implements AutoCloseable {
 
     private final Path home;
     private final int port;
+    private final String host;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
 
-    private Keycloak(Path home, int port) {
+    private Keycloak(Path home, String host, int port) {
         this.home = home;
+        this.host = host;
         this.port = port;
+    }
+
+    /** A Keycloak started elsewhere (such as CI's {@code .ci/keycloak}), at {@code base}: tokens only, no admin API. */
+    public static Keycloak running(URI base) {
+        return new Keycloak(null, base.getHost(), base.getPort());
     }
 
     /** Starts Keycloak with the realms in {@code realmResources} (classpath resources, Keycloak's realm JSON). */
@@ -59,7 +66,7 @@ public final class Keycloak implements AutoCloseable {
                     Files.write(imports.resolve(Path.of(resource).getFileName()), realm.readAllBytes());
                 }
             }
-            Keycloak keycloak = new Keycloak(home, PageServer.freePort());
+            Keycloak keycloak = new Keycloak(home, "127.0.0.1", PageServer.freePort());
             keycloak.startProcess();
             return keycloak;
         } catch (IOException e) {
@@ -140,7 +147,7 @@ public final class Keycloak implements AutoCloseable {
     }
 
     public String base() {
-        return "http://127.0.0.1:" + port;
+        return "http://" + host + ":" + port;
     }
 
     /** The issuer of a realm's tokens, asked for at this port (in development mode the issuer follows the URL). */

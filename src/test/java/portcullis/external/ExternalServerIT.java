@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import portcullis.Api;
 import portcullis.Jwt;
+import portcullis.Keycloak;
 import portcullis.RawHttp;
 import portcullis.Reply;
 import portcullis.TestUsers;
@@ -118,6 +119,41 @@ public class ExternalServerIT {
         Reply change = api.put("user", "{\"user\":{\"password\":\"Another-Strong-Pass-9\"}}", "Authorization",
                 "Token " + alice.user().getString("token"));
         assertEquals(422, change.status(), change::toString);
+    }
+
+    @Test
+    public void aKeycloakTokenIsExchangedOnceInBothDialects() {
+        String keycloakUrl = System.getProperty("portcullis.it.keycloak", "");
+        assumeTrue(!keycloakUrl.isBlank(), "no identity provider configured (portcullis.it.keycloak: .ci/keycloak)");
+        Keycloak keycloak = Keycloak.running(URI.create(keycloakUrl));
+        String exchange = "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange"
+                + "&subject_token_type=urn%3Aietf%3Aparams%3Aoauth%3Atoken-type%3A";
+        JsonObject tokens = keycloak.tokens("corp", "estate-app", "ada");
+        String accessToken = tokens.getString("access_token");
+        Reply conduit = api.send("POST", "users/exchange", Api.FORM,
+                exchange + "access_token&subject_token=" + accessToken);
+        assertEquals(200, conduit.status(), conduit::toString);
+        assertEquals("ada@corp.example", conduit.user().getString("email"));
+        JsonObject claims = Jwt.claims(conduit.json().getString("access_token"));
+        assertTrue(claims.getJsonArray("groups").toString().contains("\"developer\""), claims::toString);
+        assertEquals("[\"corp.example\"]", claims.getJsonArray("belongsTo").toString());
+        Reply me = api.get("user", "Authorization", "Token " + conduit.user().getString("token"));
+        assertEquals(200, me.status(), me::toString);
+
+        Reply edumaps = api.send("POST", "auth/exchange", Api.FORM,
+                exchange + "id_token&subject_token=" + tokens.getString("id_token"));
+        assertEquals(200, edumaps.status(), edumaps::toString);
+        assertEquals(String.valueOf(conduit.user().getJsonNumber("id")),
+                edumaps.json().getJsonObject("data").getString("_id"));
+
+        Reply replayed = api.send("POST", "users/exchange", Api.FORM,
+                exchange + "access_token&subject_token=" + accessToken);
+        assertEquals(401, replayed.status(), replayed::toString);
+        assertEquals("invalid_grant", replayed.json().getString("error"));
+        String[] parts = accessToken.split("\\.");
+        Reply forged = api.send("POST", "users/exchange", Api.FORM, exchange + "access_token&subject_token="
+                + parts[0] + "." + parts[1] + "." + keycloak.accessToken("corp", "estate-app", "ben").split("\\.")[2]);
+        assertEquals(401, forged.status(), forged::toString);
     }
 
     @Test

@@ -191,6 +191,35 @@ public class FederationIT extends ServerClient {
     }
 
     @Test
+    void aTokenSentEightTimesAtOnceIsExchangedOnce() throws Exception {
+        String token = keycloak.accessToken("corp", "estate-app", "gus");
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                replies.add(clients.submit(() -> {
+                    start.await();
+                    return new Api(base).send("POST", "users/exchange", Api.FORM, form(Map.of("grant_type", EXCHANGE,
+                            "subject_token", token, "subject_token_type", ACCESS_TOKEN)));
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (var reply : replies) {
+                Reply answer = reply.get();
+                statuses.add(answer.status());
+                if (answer.status() != 200) {
+                    assertRefused(answer, "has been exchanged already");
+                }
+            }
+            assertEquals(1, statuses.stream().filter(status -> status == 200).count(), statuses::toString);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
     void aForgedTokenIsRefused() {
         String[] parts = keycloak.accessToken("corp", "estate-app", "gus").split("\\.");
         String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
