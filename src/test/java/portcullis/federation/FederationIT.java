@@ -71,7 +71,8 @@ public class FederationIT extends ServerClient {
         return Deployments.builtWarConfiguredWith("""
                 portcullis.users.admin-emails=%s
                 portcullis.users.bcrypt-cost=4
-                portcullis.throttling.address-failures=1000
+                portcullis.throttling.address-failures=200
+                portcullis.requests.trusted-proxies=127.0.0.1,::1
                 portcullis.federation.providers=corp,partner
                 portcullis.federation.clock-leeway=PT2S
                 portcullis.federation.key-refresh-interval=PT3S
@@ -217,6 +218,32 @@ public class FederationIT extends ServerClient {
         } finally {
             clients.shutdownNow();
         }
+    }
+
+    @Test
+    void refusedExchangesThrottleTheirAddressButNotItsKnownUsers() {
+        String address = "203.0.113.77"; // through the trusted proxy 127.0.0.1; other tests come from 127.0.0.1
+        TestUsers.Registered regular = TestUsers.register(api);
+        assertEquals(200, api.post("users/login", TestUsers.conduitLogin(regular.email(), regular.password()),
+                "X-Forwarded-For", address).status()); // a known client of that address from now on
+        int refused = 0;
+        Reply reply;
+        do {
+            reply = api.send("POST", "users/exchange", Api.FORM, form(Map.of("grant_type", EXCHANGE,
+                    "subject_token", "not.a.token", "subject_token_type", ACCESS_TOKEN)), "X-Forwarded-For", address);
+            refused++;
+        } while (reply.status() == 401 && refused < 260);
+        assertEquals(429, reply.status(), reply::toString);
+        assertEquals(201, refused, "the 201st attempt waits (address-failures=200)");
+        assertTrue(reply.headers().firstValue("Retry-After").isPresent());
+        Reply valid = api.send("POST", "users/exchange", Api.FORM, form(Map.of("grant_type", EXCHANGE,
+                "subject_token", keycloak.accessToken("corp", "estate-app", "gus"),
+                "subject_token_type", ACCESS_TOKEN)), "X-Forwarded-For", address);
+        assertEquals(429, valid.status(), "even a valid token waits: " + valid);
+        assertEquals(200, api.post("users/login", TestUsers.conduitLogin(regular.email(), regular.password()),
+                "X-Forwarded-For", address).status(), "a known user of the address is not held back");
+        assertEquals(200, conduitExchange(keycloak.accessToken("corp", "estate-app", "gus")).status(),
+                "other addresses are not held back");
     }
 
     @Test
