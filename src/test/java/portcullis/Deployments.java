@@ -48,4 +48,14 @@ public final class Deployments {
                 portcullis.throttling.registrations-per-address=10000
                 """.formatted(adminEmail));
     }
+
+    /**
+     * For tests that run inside the server (Arquillian in-container mode): the built WAR with the test's classes and
+     * the movable clock ({@code TestTimeSource}), configured with {@code overrides}.
+     */
+    public static WebArchive builtWarWithTestInside(String overrides, Class<?>... testClasses) {
+        return builtWarConfiguredWith(overrides)
+                .addClasses(portcullis.time.TestTimeSource.class, portcullis.time.MovableClock.class)
+                .addClasses(testClasses);
+    }
 }

@@ -57,12 +57,12 @@ public class SigningKey {
         // for JPA
     }
 
-    SigningKey(JWK key, KeyState state, Instant activatesAt, KeyEncryption encryption) {
+    SigningKey(JWK key, KeyState state, Instant createdAt, Instant activatesAt, KeyEncryption encryption) {
         this.kid = key.getKeyID();
         this.algorithm = key.getAlgorithm().getName();
         this.state = state;
         this.privateJwk = encryption.seal(kid, key.toJSONString());
-        this.createdAt = truncate(Instant.now());
+        this.createdAt = truncate(createdAt);
         this.activatesAt = truncate(activatesAt);
     }
 

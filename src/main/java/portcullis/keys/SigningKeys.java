@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +30,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SigningKeys {
     private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
     private static final int RSA_BITS = 2048;
+
+    @Inject
+    Clock clock;
 
     @PersistenceContext
     EntityManager em;
@@ -63,14 +67,14 @@ public class SigningKeys {
      */
     public List<StoredKey> maintain(boolean startRotation) {
         em.find(RotationLock.class, RotationLock.ID, LockModeType.PESSIMISTIC_WRITE).count();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<SigningKey> keys = em.createNamedQuery(SigningKey.NEWEST_FIRST, SigningKey.class).getResultList();
         Optional<SigningKey> active = inState(keys, KeyState.ACTIVE);
         Optional<SigningKey> next = inState(keys, KeyState.NEXT);
         if (active.isEmpty()) {
-            next.ifPresentOrElse(key -> key.activate(now), () -> create(KeyState.ACTIVE, now));
+            next.ifPresentOrElse(key -> key.activate(now), () -> create(KeyState.ACTIVE, now, now));
         } else if (next.isEmpty() && (startRotation || rotationDue(active.get(), now))) {
-            create(KeyState.NEXT, now.plus(publishLead));
+            create(KeyState.NEXT, now, now.plus(publishLead));
         } else if (next.isPresent() && next.get().isDueForActivation(now)) {
             active.get().retire(now, now.plus(tokenLifetime).plus(clockLeeway));
             next.get().activate(now);
@@ -97,10 +101,10 @@ public class SigningKeys {
         if (leaked == null) {
             throw new UnknownKeyException();
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (leaked.state() == KeyState.ACTIVE) {
             List<SigningKey> keys = em.createNamedQuery(SigningKey.NEWEST_FIRST, SigningKey.class).getResultList();
-            inState(keys, KeyState.NEXT).ifPresentOrElse(next -> next.activate(now), () -> create(KeyState.ACTIVE, now));
+            inState(keys, KeyState.NEXT).ifPresentOrElse(next -> next.activate(now), () -> create(KeyState.ACTIVE, now, now));
         }
         em.remove(leaked);
         em.flush();
@@ -130,8 +134,8 @@ public class SigningKeys {
         return keys.stream().filter(key -> key.state() == state).findFirst();
     }
 
-    private void create(KeyState state, Instant activatesAt) {
-        SigningKey key = new SigningKey(generate(JWSAlgorithm.parse(algorithm)), state, activatesAt, encryption);
+    private void create(KeyState state, Instant now, Instant activatesAt) {
+        SigningKey key = new SigningKey(generate(JWSAlgorithm.parse(algorithm)), state, now, activatesAt, encryption);
         em.persist(key);
         LOG.info(() -> "Generated " + key + ", signing from " + activatesAt);
     }

@@ -1,5 +1,6 @@
 package portcullis.throttling;
 
+import jakarta.inject.Inject;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -12,6 +13,7 @@ import jakarta.persistence.PersistenceException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -26,6 +28,9 @@ import java.util.Optional;
 public class AttemptCounters {
     /** Keys hold what clients send (an email); longer ones, and ones with control characters, as their hash. */
     private static final int LONGEST_PLAIN_KEY = 300;
+
+    @Inject
+    Clock clock;
 
     @PersistenceContext
     EntityManager em;
@@ -45,7 +50,7 @@ public class AttemptCounters {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Attempts incrementOnce(String storedKey, Duration window) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         AttemptCounter counter = em.find(AttemptCounter.class, storedKey, LockModeType.PESSIMISTIC_WRITE);
         if (counter != null) {
             counter.count(now, window);
@@ -63,7 +68,7 @@ public class AttemptCounters {
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: no transaction of its own
     public Optional<Attempts> current(String key, Duration window) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return Optional.ofNullable(em.find(AttemptCounter.class, storedKey(key)))
                 .filter(counter -> !counter.over(window, now))
                 .map(AttemptCounter::attempts);
@@ -78,7 +83,7 @@ public class AttemptCounters {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int deleteIdle(Duration longestWindow) {
         return em.createNamedQuery(AttemptCounter.IDLE)
-                .setParameter("before", Instant.now().minus(longestWindow))
+                .setParameter("before", clock.instant().minus(longestWindow))
                 .executeUpdate();
     }
 

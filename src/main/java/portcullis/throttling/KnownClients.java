@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -24,6 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Stateless
 public class KnownClients {
+
+    @Inject
+    Clock clock;
 
     @PersistenceContext
     EntityManager em;
@@ -38,7 +42,7 @@ public class KnownClients {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: no transaction of its own
     public boolean isKnown(String account, String address) {
         KnownClient client = em.find(KnownClient.class, key(account, address));
-        return client != null && client.succeededSince(Instant.now().minus(window));
+        return client != null && client.succeededSince(clock.instant().minus(window));
     }
 
     /**
@@ -48,7 +52,7 @@ public class KnownClients {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void remember(String account, String address) {
         KnownClient known = em.find(KnownClient.class, key(account, address));
-        if (known != null && known.succeededSince(Instant.now().minus(window.dividedBy(30)))) {
+        if (known != null && known.succeededSince(clock.instant().minus(window.dividedBy(30)))) {
             return;
         }
         KnownClients self = session.getBusinessObject(KnownClients.class);
@@ -61,7 +65,7 @@ public class KnownClients {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void store(String key) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         KnownClient client = em.find(KnownClient.class, key);
         if (client != null) {
             client.succeeded(now);
@@ -78,7 +82,7 @@ public class KnownClients {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int forgetStale() {
         return em.createNamedQuery(KnownClient.FORGOTTEN)
-                .setParameter("before", Instant.now().minus(window))
+                .setParameter("before", clock.instant().minus(window))
                 .executeUpdate();
     }
 

@@ -3,8 +3,8 @@ package portcullis.throttling;
 import portcullis.metrics.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import portcullis.audit.AuditEvent;
@@ -19,6 +19,9 @@ import portcullis.audit.AuditLog;
 public class LoginThrottle {
     private static final String ACCOUNT = "login-account:";
     private static final String ADDRESS = "login-address:";
+
+    @Inject
+    Clock clock;
 
     @Inject
     AttemptCounters counters;
@@ -114,7 +117,7 @@ public class LoginThrottle {
     private Optional<Duration> waitFor(String key, int threshold) {
         return counters.current(key, window)
                 .filter(attempts -> attempts.count() >= threshold)
-                .map(attempts -> Duration.between(Instant.now(),
+                .map(attempts -> Duration.between(clock.instant(),
                         attempts.last().plus(delayAfter(attempts.count() - threshold))))
                 .filter(wait -> !wait.isNegative() && !wait.isZero());
     }
