@@ -1,0 +1,133 @@
+package portcullis.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real Portcullis WAR in a Payara Micro process of its own, beside the application under test, for tests that
+ * need real logins, revocation or re-authentication: {@code PortcullisServer.start(war, payaraMicroJar, options,
+ * Map.of("portcullis.users.bcrypt-cost", "4"))}. {@code options} are the Payara Micro options that give it its
+ * datasource (Portcullis's {@code server-config/payara-micro}: {@code --addlibs} with the Derby jars,
+ * {@code --postbootcommandfile derby/post-boot-commands.asadmin}). Its tokens are its own: the kit never signs with
+ * them.
+ */
+public final class PortcullisServer implements AutoCloseable {
+    private static final Duration STARTUP_LIMIT = Duration.ofMinutes(3);
+
+    private final Process process;
+    private final Path log;
+    private final URI base;
+
+    private PortcullisServer(Process process, Path log, URI base) {
+        this.process = process;
+        this.log = log;
+        this.base = base;
+    }
+
+    /** Starts the WAR with its data in a fresh folder under {@code workDirectory}, and waits until it answers. */
+    public static PortcullisServer start(Path war, Path payaraMicroJar, String payaraMicroOptions, Path workDirectory,
+            Map<String, String> configuration) {
+        try {
+            int port = freePort();
+            Path home = Files.createDirectories(workDirectory.resolve("portcullis-" + port)).toAbsolutePath();
+            Path log = home.resolve("server.log");
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xmx512m", "-Dhazelcast.phone.home.enabled=false",
+                    "-Dderby.system.home=" + home, "-Djava.io.tmpdir=" + home,
+                    "-Dportcullis.tokens.issuer=http://127.0.0.1:" + port));
+            configuration.forEach((key, value) -> command.add("-D" + key + "=" + value));
+            command.addAll(List.of("-jar", payaraMicroJar.toAbsolutePath().toString(), "--port", String.valueOf(port),
+                    "--nocluster", "--disablephonehome", "--rootdir", home.resolve("root").toString()));
+            command.addAll(Arrays.stream(payaraMicroOptions.split(" ")).filter(option -> !option.isBlank())
+                    .filter(option -> !option.equals("--disablephonehome")).toList());
+            command.addAll(List.of("--contextroot", "/", "--deploy", war.toAbsolutePath().toString()));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .start();
+            PortcullisServer server = new PortcullisServer(process, log, URI.create("http://127.0.0.1:" + port + "/"));
+            server.awaitDeployment();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where it answers: {@code http://127.0.0.1:<port>/} (its API under {@code api/}). */
+    public URI base() {
+        return base;
+    }
+
+    /** Its {@code iss}, as its tokens carry it. */
+    public String issuer() {
+        return base.toString().substring(0, base.toString().length() - 1);
+    }
+
+    /** The MicroProfile JWT configuration that trusts this Portcullis (its JWKS and issuer). */
+    public String mpJwtConfig() {
+        return "mp.jwt.verify.publickey.location=" + base.resolve(".well-known/jwks.json") + "\n"
+                + "mp.jwt.verify.issuer=" + issuer() + "\n"
+                + "mp.jwt.verify.publickey.algorithm=RS256\n";
+    }
+
+    private void awaitDeployment() {
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(STARTUP_LIMIT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                // Portcullis's own JSON 401: a failed deployment answers 404 and never this.
+                HttpResponse<String> reply = client.send(HttpRequest.newBuilder(base.resolve("api/user"))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                if (reply.statusCode() == 401 && reply.body().contains("\"errors\"")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // keep waiting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        close();
+        throw new IllegalStateException("Portcullis did not start within " + STARTUP_LIMIT + "; see " + log);
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
