@@ -12,8 +12,6 @@ import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,13 +28,7 @@ public class SampleAppInsideIT {
 
     @Deployment
     public static WebArchive app() {
-        return ShrinkWrap.create(WebArchive.class, "sample-inside.war")
-                .addClasses(SampleApplication.class, ReportsResource.class)
-                // "all": Payara's MicroProfile JWT sees @LoginConfig on the Application class only then
-                .addAsWebInfResource(new StringAsset("<beans bean-discovery-mode=\"all\"/>"), "beans.xml")
-                // Payara Micro's Arquillian adapter finds a deployment's URL at the root context only
-                .addAsWebInfResource(new StringAsset("<glassfish-web-app><context-root>/</context-root>"
-                        + "</glassfish-web-app>"), "glassfish-web.xml");
+        return SampleArchive.named("sample-inside.war");
     }
 
     @ArquillianResource

@@ -49,7 +49,8 @@ public class TrustTestIssuer {
         }
         war.add(new StringAsset(existing + issuer.mpJwtConfig()), CONFIG);
         if (deployment.testable()) {
-            war.addPackage(TestIssuer.class.getPackage());
+            // what minting needs, not the Arquillian side of the kit (the server has no Arquillian core SPI)
+            war.addClasses(TestIssuer.class, TestToken.class, TestKeys.class, TrustsTestIssuer.class);
             war.addAsResource(new StringAsset(issuer.copyForDeployment()), TestIssuer.RESOURCE);
             war.addAsLibrary(jarOf(JWSObject.class));
         }
