@@ -29,11 +29,14 @@ import portcullis.tokens.TokenSubject;
  */
 @Entity
 @Table(name = "accounts") // USER is a reserved word in Derby and PostgreSQL
-@NamedQuery(name = User.BY_EMAIL, query = "SELECT u FROM User u WHERE u.email = :email")
+@NamedQuery(name = User.BY_EMAIL, query = "SELECT u FROM User u LEFT JOIN FETCH u.topics WHERE u.email = :email")
 @NamedQuery(name = User.BY_USERNAME, query = "SELECT u FROM User u WHERE u.usernameKey = :usernameKey")
+// User and topics in one round trip (em.find and a plain query read the collection in a second one)
+@NamedQuery(name = User.BY_ID, query = "SELECT u FROM User u LEFT JOIN FETCH u.topics WHERE u.id = :id")
 public class User {
     public static final String BY_EMAIL = "User.byEmail";
     public static final String BY_USERNAME = "User.byUsername";
+    public static final String BY_ID = "User.byId";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

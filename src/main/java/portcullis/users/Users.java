@@ -82,7 +82,10 @@ public class Users {
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: no transaction of its own
     public Optional<User> findById(long id) {
-        return Optional.ofNullable(em.find(User.class, id));
+        return em.createNamedQuery(User.BY_ID, User.class)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst();
     }
 
     /** The user a verified token was issued to; refused if that user no longer exists. */
