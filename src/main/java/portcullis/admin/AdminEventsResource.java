@@ -1,6 +1,6 @@
 package portcullis.admin;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.GET;
@@ -20,7 +20,7 @@ import portcullis.tokens.Authenticated;
  * ({@code user} an id, {@code kind} an audit label such as {@code login}, times ISO-8601, {@code until} exclusive).
  */
 @Path("admin/events")
-@RequestScoped
+@ApplicationScoped
 @Authenticated
 @Admin
 @Produces(MediaType.APPLICATION_JSON)

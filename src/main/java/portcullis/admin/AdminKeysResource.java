@@ -1,6 +1,6 @@
 package portcullis.admin;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,7 +23,7 @@ import portcullis.tokens.Authenticated;
  * {@code POST /api/admin/keys/{kid}/retire-now}: the emergency retirement of a leaked key.
  */
 @Path("admin/keys")
-@RequestScoped
+@ApplicationScoped
 @Authenticated
 @Admin
 @Produces(MediaType.APPLICATION_JSON)

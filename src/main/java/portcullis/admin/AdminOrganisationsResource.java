@@ -1,6 +1,6 @@
 package portcullis.admin;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.validation.Valid;
@@ -33,7 +33,7 @@ import portcullis.users.Users;
  * membership, or the organisation, outdates the members' tokens (their {@code belongsTo} names it).
  */
 @Path("admin/organisations")
-@RequestScoped
+@ApplicationScoped
 @Authenticated
 @Admin
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,6 +1,6 @@
 package portcullis.admin;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -23,7 +23,7 @@ import portcullis.tokens.Authenticated;
  * {@code /health/ready}, which WildFly serves on another port) and what it did in the last hour.
  */
 @Path("admin/overview")
-@RequestScoped
+@ApplicationScoped
 @Authenticated
 @Admin
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,6 +1,6 @@
 package portcullis.admin;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.validation.Valid;
@@ -30,7 +30,7 @@ import portcullis.users.Users;
  * {@code POST /api/admin/users}: create a user (the password must pass the rules).
  */
 @Path("admin/users")
-@RequestScoped
+@ApplicationScoped
 @Authenticated
 @Admin
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,6 +1,6 @@
 package portcullis.federation;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.BeanParam;
@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** Token exchange in the Conduit dialect: {@code POST /api/users/exchange}, form-encoded as RFC 8693 asks. */
 @Path("users/exchange")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 @Produces(MediaType.APPLICATION_JSON)
 public class ConduitExchangeResource {

@@ -1,6 +1,6 @@
 package portcullis.federation;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.BeanParam;
@@ -15,7 +15,7 @@ import portcullis.organisations.Organisations;
 
 /** Token exchange in the Edumaps dialect: {@code POST /api/auth/exchange}, form-encoded as RFC 8693 asks. */
 @Path("auth/exchange")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 @Produces(MediaType.APPLICATION_JSON)
 public class EdumapsExchangeResource {

@@ -1,6 +1,6 @@
 package portcullis.integrations;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,7 +15,7 @@ import portcullis.tokens.Authenticated;
 
 /** The catalogue as a user sees it: {@code GET /api/integrations}, each service marked enabled or not. */
 @Path("integrations")
-@RequestScoped
+@ApplicationScoped
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class IntegrationsResource {

@@ -1,6 +1,6 @@
 package portcullis.integrations;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -23,7 +23,7 @@ import portcullis.users.Users;
  * integration token for it; {@code DELETE} disables it and revokes every token the service holds for the user.
  */
 @Path("user/integrations/{name: [a-z0-9][a-z0-9-]{0,63}}")
-@RequestScoped
+@ApplicationScoped
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class UserIntegrationsResource {

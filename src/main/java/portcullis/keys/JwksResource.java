@@ -1,6 +1,6 @@
 package portcullis.keys;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * OIDC resource server verifies Portcullis tokens with.
  */
 @Path(".well-known/jwks.json")
-@RequestScoped
+@ApplicationScoped
 public class JwksResource {
     @Inject
     KeyRing keyRing;

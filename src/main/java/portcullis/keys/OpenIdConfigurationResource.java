@@ -1,6 +1,6 @@
 package portcullis.keys;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,7 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** {@code GET /.well-known/openid-configuration}: issuer, key set location and signing algorithms. */
 @Path(".well-known/openid-configuration")
-@RequestScoped
+@ApplicationScoped
 public class OpenIdConfigurationResource {
     private static final List<String> CLAIMS = List.of("iss", "sub", "upn", "groups", "jti", "iat", "exp", "aud");
 

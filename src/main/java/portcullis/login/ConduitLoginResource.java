@@ -1,6 +1,6 @@
 package portcullis.login;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,7 +16,7 @@ import portcullis.users.ConduitUser;
  * "Authorization Token" document names in its heading.
  */
 @Path("{collection: users?}/login")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class ConduitLoginResource {

@@ -1,6 +1,6 @@
 package portcullis.login;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +23,7 @@ import portcullis.tokens.OutdatedTokensAccepted;
  * curl example), as JSON or form-encoded, and re-authentication at {@code POST /api/auth/token}.
  */
 @Path("auth")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class EdumapsAuthResource {
     private static final String LOGIN = "{path: login|local}";

@@ -1,6 +1,6 @@
 package portcullis.login;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,7 +16,7 @@ import portcullis.tokens.IntegrationTokensAccepted;
 
 /** Logging out: {@code POST /api/auth/logout} revokes the presented token, {@code /logout/all} every token. */
 @Path("auth/logout")
-@RequestScoped
+@ApplicationScoped
 @Authenticated
 public class LogoutResource {
 

@@ -1,6 +1,6 @@
 package portcullis.sessions;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,7 +18,7 @@ import portcullis.tokens.Authenticated;
 
 /** A user's own sessions: {@code GET /api/user/sessions} and {@code DELETE /api/user/sessions/{id}}. */
 @Path("user/sessions")
-@RequestScoped
+@ApplicationScoped
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionsResource {

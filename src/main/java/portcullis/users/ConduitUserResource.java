@@ -1,6 +1,6 @@
 package portcullis.users;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,7 +23,7 @@ import portcullis.tokens.TokenKind;
  * password (either dialect's body). An integration token may read the user, not change or delete them.
  */
 @Path("user")
-@RequestScoped
+@ApplicationScoped
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class ConduitUserResource {

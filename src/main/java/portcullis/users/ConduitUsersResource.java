@@ -1,6 +1,6 @@
 package portcullis.users;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -18,7 +18,7 @@ import portcullis.tokens.TokenKind;
 
 /** Conduit registration: {@code POST /api/users}. */
 @Path("users")
-@RequestScoped
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class ConduitUsersResource {
