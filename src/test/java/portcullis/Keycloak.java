@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +36,7 @@ public final class Keycloak implements AutoCloseable {
     private static final String ADMIN = "admin";
     private static final String ADMIN_PASSWORD = "keycloak-admin-secret";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static final String BUILT_MARKER = ".built-for-production";
 
     private final Path home;
     private final int port;
@@ -54,39 +57,71 @@ public final class Keycloak implements AutoCloseable {
 
     /** Starts Keycloak with the realms in {@code realmResources} (classpath resources, Keycloak's realm JSON). */
     public static Keycloak start(String... realmResources) {
-        Path home = Path.of(System.getProperty("portcullis.keycloak.home", "target/keycloak")).toAbsolutePath();
-        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
-            throw new IllegalStateException(home + " is missing: the build unpacks it (mvn verify)");
-        }
+        Path home = distribution();
         try {
             deleteTree(home.resolve("data"));
-            Path imports = Files.createDirectories(home.resolve("data/import"));
-            for (String resource : realmResources) {
-                try (InputStream realm = Keycloak.class.getClassLoader().getResourceAsStream(resource)) {
-                    Files.write(imports.resolve(Path.of(resource).getFileName()), realm.readAllBytes());
-                }
-            }
+            importRealms(home, realmResources);
             Keycloak keycloak = new Keycloak(home, "127.0.0.1", PageServer.freePort());
-            keycloak.startProcess();
+            keycloak.startProcess(List.of("start-dev", "--import-realm", "--cache=local"));
             return keycloak;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void startProcess() throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + PageServer.freePort(),
-                "--import-realm", "--cache=local")
-                .directory(home.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("keycloak.log").toFile()));
-        Map<String, String> environment = builder.environment();
-        environment.put("JAVA_HOME", javaHome().toString());
-        environment.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
-        environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
-        environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        process = builder.start();
+    /**
+     * Keycloak in production mode, as an estate runs it: the distribution copied to {@code home} and built there
+     * once ({@code kc.sh build}: dev-file database, local cache), then {@code kc.sh start --optimized}, HTTP on
+     * loopback. Its data stays in {@code home} from one start to the next; {@code realmResources} are imported if
+     * given (the first start).
+     */
+    public static Keycloak startOptimized(Path home, String... realmResources) {
+        try {
+            if (!Files.exists(home.resolve(BUILT_MARKER))) {
+                deleteTree(home);
+                copyTree(distribution(), home);
+                run(home, List.of("build", "--db=dev-file", "--cache=local"));
+                Files.createFile(home.resolve(BUILT_MARKER));
+            }
+            importRealms(home, realmResources);
+            Keycloak keycloak = new Keycloak(home, "127.0.0.1", PageServer.freePort());
+            List<String> arguments = new ArrayList<>(List.of("start", "--optimized", "--http-enabled=true",
+                    "--hostname-strict=false"));
+            if (realmResources.length > 0) {
+                arguments.add("--import-realm");
+            }
+            keycloak.startProcess(arguments);
+            return keycloak;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path distribution() {
+        Path home = Path.of(System.getProperty("portcullis.keycloak.home", "target/keycloak")).toAbsolutePath();
+        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException(home + " is missing: the build unpacks it (mvn verify)");
+        }
+        return home;
+    }
+
+    private static void importRealms(Path home, String... realmResources) throws IOException {
+        Path imports = Files.createDirectories(home.resolve("data/import"));
+        for (String resource : realmResources) {
+            try (InputStream realm = Keycloak.class.getClassLoader().getResourceAsStream(resource)) {
+                Files.write(imports.resolve(Path.of(resource).getFileName()), realm.readAllBytes());
+            }
+        }
+    }
+
+    private void startProcess(List<String> arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString()));
+        command.addAll(arguments);
+        command.addAll(List.of("--http-host=127.0.0.1", "--http-port=" + port,
+                "--http-management-port=" + PageServer.freePort()));
+        process = environment(new ProcessBuilder(command), home)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("keycloak.log").toFile()))
+                .start();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -96,11 +131,48 @@ public final class Keycloak implements AutoCloseable {
             if (ready()) {
                 return;
             }
-            sleep(500);
+            sleep(100);
         }
         process.destroyForcibly();
         throw new IllegalStateException("Keycloak did not start in " + START_TIMEOUT + "; see "
                 + home.resolve("keycloak.log"));
+    }
+
+    /** Runs {@code kc.sh} with {@code arguments} to its end (such as {@code build}). */
+    private static void run(Path home, List<String> arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString()));
+        command.addAll(arguments);
+        Process build = environment(new ProcessBuilder(command), home)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("keycloak-build.log").toFile()))
+                .start();
+        try {
+            if (!build.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || build.exitValue() != 0) {
+                build.destroyForcibly();
+                throw new IllegalStateException("kc.sh " + arguments + " failed; see "
+                        + home.resolve("keycloak-build.log"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ProcessBuilder environment(ProcessBuilder builder, Path home) {
+        builder.directory(home.toFile()).redirectErrorStream(true);
+        Map<String, String> environment = builder.environment();
+        environment.put("JAVA_HOME", javaHome().toString());
+        environment.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
+        environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        return builder;
+    }
+
+    /** The Keycloak JVM ({@code kc.sh} starts it as a child process), for its resident memory. */
+    public long javaPid() {
+        return process.descendants()
+                .filter(child -> child.info().command().filter(command -> command.endsWith("/java")).isPresent())
+                .findFirst().orElseThrow(() -> new IllegalStateException("Keycloak's JVM is not running"))
+                .pid();
     }
 
     private boolean ready() {
@@ -160,6 +232,11 @@ public final class Keycloak implements AutoCloseable {
      * asked through {@code base} (Keycloak's own address, or a proxy in front of it).
      */
     public JsonObject tokens(String base, String realm, String client, String username) {
+        return Json.createReader(new java.io.StringReader(tokenResponse(base, realm, client, username))).readObject();
+    }
+
+    /** The token endpoint's answer to the password grant, as sent. */
+    public String tokenResponse(String base, String realm, String client, String username) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(
                         URI.create(base + "/realms/" + realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -168,7 +245,7 @@ public final class Keycloak implements AutoCloseable {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("Keycloak refused a token for " + username + ": " + response.body());
         }
-        return Json.createReader(new java.io.StringReader(response.body())).readObject();
+        return response.body();
     }
 
     public JsonObject tokens(String realm, String client, String username) {
@@ -273,6 +350,19 @@ public final class Keycloak implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path copy = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(copy);
+                } else if (!path.startsWith(from.resolve("data"))) {
+                    Files.copy(path, copy, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -55,6 +55,16 @@ public final class PayaraMicroProcess implements AutoCloseable {
     }
 
     /**
+     * As {@link #start(Path, Path, String, Map, String)}, but launched by {@code launch} (JVM options, then
+     * {@code -jar} and a jar: the launcher of a persistent root directory with a class-data archive, say). A
+     * launcher finds the server's libraries in its root directory, so {@code --addlibs} is left out.
+     */
+    public static PayaraMicroProcess start(Path war, Path dataDirectory, String name,
+            Map<String, String> systemProperties, String probePath, List<String> launch) throws IOException {
+        return start(war, dataDirectory, name, systemProperties, probePath, 401, List.of("--nocluster"), launch);
+    }
+
+    /**
      * Starts member {@code index} of a Payara Micro cluster whose members are all on loopback at
      * {@code hazelcastPorts} (Payara's own Hazelcast, TCP/IP discovery: the flags of ../shared/STACK.md).
      */
@@ -71,26 +81,43 @@ public final class PayaraMicroProcess implements AutoCloseable {
     private static PayaraMicroProcess start(Path war, Path dataDirectory, String name,
             Map<String, String> systemProperties, String probePath, int readyStatus, List<String> clusterOptions)
             throws IOException {
+        return start(war, dataDirectory, name, systemProperties, probePath, readyStatus, clusterOptions,
+                List.of("-jar", System.getProperty("payara.micro.jar", "target/payara-micro.jar")));
+    }
+
+    private static PayaraMicroProcess start(Path war, Path dataDirectory, String name,
+            Map<String, String> systemProperties, String probePath, int readyStatus, List<String> clusterOptions,
+            List<String> launch) throws IOException {
         int port = freePort();
         Path target = Path.of(System.getProperty("portcullis.target", "target"));
         Path log = target.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
+                "-Xms64m", "-Xmx512m", // the heap flags the benchmark gives Keycloak too
                 "-Dhazelcast.phone.home.enabled=false",
                 "-Dderby.system.home=" + dataDirectory.toAbsolutePath(),
                 "-Djava.io.tmpdir=" + target.toAbsolutePath()));
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of(
-                "-jar", System.getProperty("payara.micro.jar", "target/payara-micro.jar"),
-                "--port", String.valueOf(port)));
+        command.addAll(launch);
+        command.addAll(List.of("--port", String.valueOf(port)));
         command.addAll(clusterOptions);
-        command.addAll(Arrays.asList(System.getProperty("payara.micro.options", "").split(" ")));
+        command.addAll(microOptions(launch.get(launch.size() - 1).endsWith("launch-micro.jar")));
         command.addAll(List.of("--contextroot", "/", "--deploy", war.toAbsolutePath().toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         PayaraMicroProcess server = new PayaraMicroProcess(process, log, new URL("http://localhost:" + port + "/"));
         server.awaitDeployment(probePath, readyStatus);
         return server;
+    }
+
+    /** The run command's Payara Micro options; a launcher jar takes them without {@code --addlibs DIR}. */
+    private static List<String> microOptions(boolean launcher) {
+        List<String> options = new ArrayList<>(Arrays.asList(System.getProperty("payara.micro.options", "")
+                .split(" ")));
+        int addlibs = options.indexOf("--addlibs");
+        if (launcher && addlibs >= 0) {
+            options.subList(addlibs, addlibs + 2).clear();
+        }
+        return options;
     }
 
     public URL base() {

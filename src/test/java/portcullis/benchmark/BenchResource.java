@@ -1,6 +1,6 @@
 package portcullis.benchmark;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,7 +16,7 @@ import portcullis.users.Users;
 
 /** Benchmark fixture, deployed only by the benchmark: endpoints to compare Portcullis's own against. */
 @Path("bench")
-@RequestScoped
+@ApplicationScoped
 public class BenchResource {
     /** As long as a Portcullis RS256 token, so that the answers weigh the same as GET /api/user's. */
     private static final String TOKEN_SIZED = "x".repeat(700);

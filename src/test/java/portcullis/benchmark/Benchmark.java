@@ -32,8 +32,17 @@ import portcullis.estate.WhoAmIResource;
  */
 public final class Benchmark {
     private static final int CORES = Runtime.getRuntime().availableProcessors();
-    /** Portcullis runs with CORS on for this origin, as an estate with a browser app would (figure P7). */
+    /** Portcullis runs with CORS on for this origin, as an estate with a browser app would (figure F1). */
     private static final String BROWSER_APP = "https://app.example.com";
+    /** ... and behind a trusted proxy (wrk plays it, from loopback), whose X-Forwarded-For P3's loads carry. */
+    private static final String PROXY = "127.0.0.1";
+    private static final Map<String, String> SETTINGS = Map.of("portcullis.cors.allowed-origins", BROWSER_APP,
+            "portcullis.requests.trusted-proxies", PROXY);
+
+    /** Runs a load twice (the first warms up) and keeps the second for the table. */
+    interface Loads {
+        Wrk.Result run(Callable<Wrk.Result> load) throws Exception;
+    }
 
     private final boolean smoke = Boolean.getBoolean("benchmark.smoke");
     /** Each load runs twice, the first time to warm up; a fresh JVM here needs over a minute of load to settle. */
@@ -44,6 +53,7 @@ public final class Benchmark {
     private final Wrk wrk;
     private final List<Wrk.Result> loads = new ArrayList<>();
     private final List<Figure> figures = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     private Benchmark(Path work) {
         this.work = work;
@@ -94,11 +104,13 @@ public final class Benchmark {
                     root + "/api/bench/user/" + user.id(), measure, 32));
             figures.add(Figure.atLeast("P2", "authenticated ÷ unauthenticated equal work",
                     authenticated.requestsPerSecond() / anonymous.requestsPerSecond(), 0.80));
-            figures.add(Figure.atLeast("P7", "GET /api/user from an allowed browser origin ÷ without an Origin",
+            figures.add(Figure.atLeast("P7", "GET /api/user ÷ the filter-only protected endpoint of P3, same token",
+                    userVersusFilterOnly(root, token), 0.7));
+            figures.add(Figure.atLeast("F1", "GET /api/user from an allowed browser origin ÷ without an Origin",
                     browserVersusPlain(root, token), 0.95));
 
-            figures.add(Figure.atLeast("P3", "Portcullis filter ÷ Payara MP-JWT, same endpoint and token",
-                    filterVersusMpJwt(root, token), 1.0));
+            figures.add(Figure.atLeast("P3", "Portcullis filter (with Origin and X-Forwarded-For) ÷ Payara MP-JWT,"
+                    + " same endpoint and token", filterVersusMpJwt(root, token), 4.0));
 
             List<Double> paints = ConsoleLoad.firstPaints(root, 6);
             System.out.println("Console first contentful paints, ms (the first is a cold load): " + paints);
@@ -134,8 +146,18 @@ public final class Benchmark {
                         + "/api/hello", measure, 32));
                 bareRss = bareMemory.stop();
             }
-            figures.add(Figure.atMost("P4", "start-up to first login ÷ bare Payara Micro to first answer",
-                    portcullisStart / bareStart, 1.3));
+            ClassDataSharing sharing = ClassDataSharing.prepare(work, benchWar, SETTINGS);
+            notes.add(String.format("Class-data archive: %.0f MiB", sharing.archiveBytes() / 1048576.0));
+            KeycloakComparison keycloak = new KeycloakComparison(wrk, this::load, measure, smoke, work);
+            double sharedStart = keycloak.run(benchWar, SETTINGS, sharing);
+            figures.add(Figure.atMost("P4", "start-up to first login (class-data archive, median of K1's) ÷ bare"
+                    + " Payara Micro to first answer", sharedStart / bareStart, 1.3));
+            figures.add(Figure.reported("P4", "the same without the archive (the run command's start)",
+                    portcullisStart / bareStart));
+            notes.add(String.format("Start-ups, ms: bare Payara Micro %.0f; Portcullis without the archive %.0f,"
+                    + " with it %.0f (median)", bareStart, portcullisStart, sharedStart));
+            figures.addAll(keycloak.figures());
+            notes.addAll(keycloak.notes());
             figures.add(Figure.atMost("P5", "peak resident memory, fresh server under P2 load ÷ bare Payara Micro, same load",
                     (double) portcullisRss / bareRss, 1.3));
 
@@ -183,8 +205,7 @@ public final class Benchmark {
     }
 
     private PayaraMicroProcess portcullis(Path war, Path data, String name) throws IOException {
-        return PayaraMicroProcess.start(war, data, name, Map.of("portcullis.cors.allowed-origins", BROWSER_APP),
-                "api/user");
+        return PayaraMicroProcess.start(war, data, name, SETTINGS, "api/user");
     }
 
     /** Warms the endpoint up, then measures it. */
@@ -193,6 +214,19 @@ public final class Benchmark {
         Wrk.Result result = run.call();
         loads.add(result);
         return result;
+    }
+
+    /** What reading the user costs beyond the token check: GET /api/user and whoami, alternated. */
+    private double userVersusFilterOnly(String root, String token) throws Exception {
+        List<Double> ratios = new ArrayList<>();
+        for (int round = 0; round < (smoke ? 1 : 2); round++) {
+            Wrk.Result user = load(() -> wrk.get("GET /api/user (token)", root + "/api/user", measure, 32,
+                    "Authorization", "Token " + token));
+            Wrk.Result filterOnly = load(() -> wrk.get("GET /api/bench/whoami (token, filter only)",
+                    root + "/api/bench/whoami", measure, 32, "Authorization", "Token " + token));
+            ratios.add(user.requestsPerSecond() / filterOnly.requestsPerSecond());
+        }
+        return ratios.get(ratios.size() - 1);
     }
 
     /** The cost of CORS on an answer: the same request with and without an allowed Origin, alternated. */
@@ -221,8 +255,9 @@ public final class Benchmark {
             String rsUrl = "http://localhost:" + rs.base().getPort() + "/rs/whoami";
             List<Double> ratios = new ArrayList<>();
             for (int round = 0; round < (smoke ? 1 : 2); round++) { // alternate; the first round warms both up
-                Wrk.Result filter = load(() -> wrk.get("GET protected (Portcullis filter)", root + "/api/bench/whoami",
-                        measure, 32, "Authorization", "Bearer " + token));
+                Wrk.Result filter = load(() -> wrk.get("GET protected (Portcullis filter, Origin, X-Forwarded-For)",
+                        root + "/api/bench/whoami", measure, 32, "Authorization", "Bearer " + token,
+                        "Origin", BROWSER_APP, "X-Forwarded-For", "203.0.113.7"));
                 Wrk.Result mpJwt = load(() -> wrk.get("GET protected (Payara MP-JWT)", rsUrl, measure, 32,
                         "Authorization", "Bearer " + token));
                 ratios.add(filter.requestsPerSecond() / mpJwt.requestsPerSecond());
@@ -250,11 +285,18 @@ public final class Benchmark {
         table.append(String.format("%nIn-process, one core: bcrypt checkpw (cost 12) %.2f/s, RS256 sign %.0f µs,"
                 + " RS256 verify %.1f µs%n", costs.bcryptChecksPerSecond(), costs.rs256SignMicros(),
                 costs.rs256VerifyMicros()));
+        table.append("\nbcrypt, one core (jBCrypt checkpw): ");
+        for (int cost = 10; cost <= 13; cost++) {
+            table.append(String.format("cost %d %.2f/s%s", cost, InProcessCosts.bcryptChecksPerSecond(cost,
+                    smoke ? 1 : 8), cost < 13 ? "; " : "\n"));
+        }
+        table.append('\n');
+        notes.forEach(note -> table.append("- ").append(note).append('\n'));
         Path report = work.resolve("benchmark.md");
         Files.writeString(report, table);
         System.out.println(table);
         System.out.println("Written to " + report);
-        boolean complete = figures.size() == 11 && figures.stream().noneMatch(figure -> Double.isNaN(figure.value()))
+        boolean complete = figures.size() == 20 && figures.stream().noneMatch(figure -> Double.isNaN(figure.value()))
                 && loads.stream().allMatch(load -> load.errors() == 0 && !Double.isNaN(load.requestsPerSecond()));
         if (!complete) {
             throw new IllegalStateException("The benchmark did not produce every figure, or a load had errors");

@@ -16,14 +16,8 @@ import org.mindrot.jbcrypt.BCrypt;
 record InProcessCosts(double bcryptChecksPerSecond, double rs256SignMicros, double rs256VerifyMicros) {
 
     static InProcessCosts measure(int bcryptCost, boolean smoke) throws Exception {
-        String hash = BCrypt.hashpw("benchmark password", BCrypt.gensalt(bcryptCost));
-        int checks = smoke ? 3 : 20;
-        BCrypt.checkpw("benchmark password", hash); // warm-up
+        double bcryptRate = bcryptChecksPerSecond(bcryptCost, smoke ? 3 : 20);
         long start = System.nanoTime();
-        for (int i = 0; i < checks; i++) {
-            BCrypt.checkpw("benchmark password", hash);
-        }
-        double bcryptRate = checks / ((System.nanoTime() - start) / 1e9);
 
         RSAKey key = new RSAKeyGenerator(2048).generate();
         JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("1").issuer("bench").expirationTime(new Date()).build();
@@ -51,5 +45,16 @@ record InProcessCosts(double bcryptChecksPerSecond, double rs256SignMicros, doub
             throw new IllegalStateException("RS256 verification failed");
         }
         return new InProcessCosts(bcryptRate, signMicros, verifyMicros);
+    }
+
+    /** jBCrypt {@code checkpw} calls per second at {@code cost}, on one core (after one to warm up). */
+    static double bcryptChecksPerSecond(int cost, int checks) {
+        String hash = BCrypt.hashpw("benchmark password", BCrypt.gensalt(cost));
+        BCrypt.checkpw("benchmark password", hash);
+        long start = System.nanoTime();
+        for (int i = 0; i < checks; i++) {
+            BCrypt.checkpw("benchmark password", hash);
+        }
+        return checks / ((System.nanoTime() - start) / 1e9);
     }
 }

@@ -40,9 +40,18 @@ final class Wrk {
     }
 
     Result postJson(String name, String url, String body, Duration duration, int connections) throws Exception {
+        return post(name, url, "application/json", body, duration, connections);
+    }
+
+    Result postForm(String name, String url, String body, Duration duration, int connections) throws Exception {
+        return post(name, url, "application/x-www-form-urlencoded", body, duration, connections);
+    }
+
+    private Result post(String name, String url, String contentType, String body, Duration duration, int connections)
+            throws Exception {
         Path script = scripts.resolve(name.replaceAll("[^a-zA-Z0-9]", "_") + ".lua");
-        Files.writeString(script, "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n"
-                + "wrk.body = [[" + body + "]]\n");
+        Files.writeString(script, "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"" + contentType
+                + "\"\nwrk.body = [[" + body + "]]\n");
         return run(name, url, duration, connections, script, new String[0]);
     }
 
