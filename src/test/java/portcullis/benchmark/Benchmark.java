@@ -26,7 +26,7 @@ import portcullis.estate.ResourceServerApplication;
 import portcullis.estate.WhoAmIResource;
 
 /**
- * The benchmark: {@code mvn -Pbenchmark verify} (full, ~30 min) or with {@code -Dbenchmark.smoke=true} (CI, ~4 min,
+ * The benchmark: {@code mvn -Pbenchmark verify} (full, ~35 min) or with {@code -Dbenchmark.smoke=true} (CI, ~4 min,
  * checks only that every figure is produced). Servers run as the run command runs them (same Payara Micro options,
  * -Xmx512m); wrk runs on the same 2 cores, so figures are ratios taken in one run.
  */
