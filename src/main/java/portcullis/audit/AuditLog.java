@@ -3,9 +3,11 @@ package portcullis.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.logging.Logger;
 import portcullis.requests.ClientAddress;
 
@@ -19,6 +21,8 @@ import portcullis.requests.ClientAddress;
 @ApplicationScoped
 public class AuditLog {
     private static final Logger LOG = Logger.getLogger("portcullis.audit");
+    /** Json.createObjectBuilder() looks the JSON provider up at every call (4 % of a login's CPU in a profile). */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     @Inject
     ClientAddress clientAddress;
@@ -48,7 +52,7 @@ public class AuditLog {
     private void write(AuditEvent event, String outcome, String userId, String actorId, String jti, String detail) {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String address = clientAddress.current();
-        JsonObjectBuilder line = Json.createObjectBuilder()
+        JsonObjectBuilder line = JSON.createObjectBuilder()
                 .add("audit", event.label())
                 .add("outcome", outcome);
         addOrNull(line, "user", userId);

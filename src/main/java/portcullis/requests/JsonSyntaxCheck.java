@@ -3,6 +3,7 @@ package portcullis.requests;
 import jakarta.annotation.Priority;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
@@ -12,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * Checks that a JSON body is well-formed before JSON-B binds it. Payara's JSON-B, skipping an unknown property of a
@@ -21,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 @Provider
 @Priority(Priorities.ENTITY_CODER)
 public class JsonSyntaxCheck implements ReaderInterceptor {
+    /** Json.createParser() looks the JSON provider up at every call; a factory does it once. */
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
@@ -29,7 +33,7 @@ public class JsonSyntaxCheck implements ReaderInterceptor {
         }
         byte[] body = context.getInputStream().readAllBytes();
         if (body.length > 0) {
-            try (JsonParser parser = Json.createParser(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
+            try (JsonParser parser = PARSERS.createParser(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
                 while (parser.hasNext()) {
                     parser.next();
                 }
