@@ -59,7 +59,7 @@ public final class Keycloak implements AutoCloseable {
     public static Keycloak start(String... realmResources) {
         Path home = distribution();
         try {
-            deleteTree(home.resolve("data"));
+            Directories.deleteTree(home.resolve("data"));
             importRealms(home, realmResources);
             Keycloak keycloak = new Keycloak(home, "127.0.0.1", PageServer.freePort());
             keycloak.startProcess(List.of("start-dev", "--import-realm", "--cache=local"));
@@ -78,7 +78,7 @@ public final class Keycloak implements AutoCloseable {
     public static Keycloak startOptimized(Path home, String... realmResources) {
         try {
             if (!Files.exists(home.resolve(BUILT_MARKER))) {
-                deleteTree(home);
+                Directories.deleteTree(home);
                 copyTree(distribution(), home);
                 run(home, List.of("build", "--db=dev-file", "--cache=local"));
                 Files.createFile(home.resolve(BUILT_MARKER));
@@ -361,17 +361,6 @@ public final class Keycloak implements AutoCloseable {
                 } else if (!path.startsWith(from.resolve("data"))) {
                     Files.copy(path, copy, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
                 }
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
             }
         }
     }

@@ -5,12 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import portcullis.Api;
+import portcullis.Directories;
 import portcullis.PayaraMicroProcess;
 import portcullis.TestUsers;
 
@@ -32,7 +32,7 @@ final class ClassDataSharing {
     static ClassDataSharing prepare(Path work, Path war, Map<String, String> systemProperties) throws Exception {
         Path root = work.resolve("payara-root-cds");
         Path archive = work.resolve("portcullis-cds.jsa");
-        deleteTree(root);
+        Directories.deleteTree(root);
         Files.deleteIfExists(archive);
         Process launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("payara.micro.jar", "target/payara-micro.jar"),
@@ -67,8 +67,8 @@ final class ClassDataSharing {
 
     private List<String> launchWith(String archiveOption) throws IOException {
         // A root directory keeps what it deployed: the WAR is deployed afresh each time, as without one.
-        deleteTree(root.resolve("applications"));
-        deleteTree(root.resolve("generated"));
+        Directories.deleteTree(root.resolve("applications"));
+        Directories.deleteTree(root.resolve("generated"));
         return List.of(archiveOption, "-jar", root.resolve("launch-micro.jar").toString());
     }
 
@@ -84,17 +84,6 @@ final class ClassDataSharing {
         }
         try (Stream<Path> jars = Files.list(Path.of(options.get(addlibs + 1)))) {
             return jars.filter(jar -> jar.toString().endsWith(".jar")).toList();
-        }
-    }
-
-    private static void deleteTree(Path tree) throws IOException {
-        if (!Files.exists(tree)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(tree)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }
