@@ -43,7 +43,8 @@ public final class Deployments {
      */
     public static WebArchive builtWarAdministeredBy(String adminEmail) {
         return builtWarConfiguredWith("""
-                portcullis.users.admin-emails=%s
+                portcullis.admin.bootstrap-email=%s
+                portcullis.admin.bootstrap-password=Quokka-Turbine-Lantern-47
                 portcullis.users.bcrypt-cost=4
                 portcullis.throttling.registrations-per-address=10000
                 """.formatted(adminEmail));

@@ -41,9 +41,24 @@ public final class TestUsers {
                 username, password, reply.user().getString("token"));
     }
 
-    /** The {@code Authorization} header value of an administrator (named in the deployment's admin emails). */
+    /**
+     * The {@code Authorization} header value of an administrator: the deployment's bootstrap administrator
+     * ({@code portcullis.admin.bootstrap-email}, with {@link #STRONG_PASSWORD}), logged in.
+     */
     public static String admin(Api api, String email) {
         String username = email.substring(0, email.indexOf('@')).replaceAll("[^A-Za-z0-9_]", "_");
+        return "Token " + registerOrLogIn(api, email, username, STRONG_PASSWORD).token();
+    }
+
+    /**
+     * The {@code Authorization} header value of a second administrator, {@code email}: registered (or logged in) and
+     * granted administrator standing by the administrator {@code byAdmin}, then logged in again for a token with it.
+     */
+    public static String grantedAdministrator(Api api, String byAdmin, String email) {
+        String username = email.substring(0, email.indexOf('@')).replaceAll("[^A-Za-z0-9_]", "_");
+        Registered user = registerOrLogIn(api, email, username, STRONG_PASSWORD);
+        Reply granted = api.put("admin/users/" + user.id() + "/administrator", "", "Authorization", byAdmin);
+        assertEquals(204, granted.status(), granted::toString);
         return "Token " + registerOrLogIn(api, email, username, STRONG_PASSWORD).token();
     }
 

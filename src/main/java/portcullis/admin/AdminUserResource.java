@@ -31,7 +31,8 @@ import portcullis.users.Users;
  * ({@code PUT …/password}), {@code POST …/disable} and {@code …/enable}, revoke all tokens
  * ({@code DELETE …/sessions} or {@code POST …/revoke-tokens}) or one ({@code DELETE …/sessions/{jti}}), lift
  * throttling
- * ({@code DELETE …/throttling}). Each is audited with the administrator as actor.
+ * ({@code DELETE …/throttling}), grant or take away administrator standing ({@code PUT} and {@code DELETE
+ * …/administrator}). Each is audited with the administrator as actor.
  */
 @Path("admin/users/{id: [0-9]{1,18}}")
 @ApplicationScoped
@@ -114,6 +115,20 @@ public class AdminUserResource {
             @Context SecurityContext caller) {
         sessions.revoke(user(id).getId(), jti);
         audit.recordByAdmin(AuditEvent.SESSION_REVOKED, Caller.idOf(caller), String.valueOf(id), jti);
+    }
+
+    @PUT
+    @Path("administrator")
+    public void grantAdministrator(@PathParam("id") long id, @Context SecurityContext caller) {
+        users.setAdministrator(id, true);
+        audit.recordByAdmin(AuditEvent.ADMINISTRATOR_GRANTED, Caller.idOf(caller), String.valueOf(id), null);
+    }
+
+    @DELETE
+    @Path("administrator")
+    public void revokeAdministrator(@PathParam("id") long id, @Context SecurityContext caller) {
+        users.setAdministrator(id, false);
+        audit.recordByAdmin(AuditEvent.ADMINISTRATOR_REVOKED, Caller.idOf(caller), String.valueOf(id), null);
     }
 
     @DELETE

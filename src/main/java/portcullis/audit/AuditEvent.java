@@ -33,7 +33,9 @@ public enum AuditEvent {
     MEMBERSHIP_REMOVED,
     INTEGRATION_CREATED,
     INTEGRATION_CHANGED,
-    INTEGRATION_DELETED;
+    INTEGRATION_DELETED,
+    ADMINISTRATOR_GRANTED,
+    ADMINISTRATOR_REVOKED;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

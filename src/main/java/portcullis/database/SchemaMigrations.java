@@ -14,6 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -61,6 +62,7 @@ public class SchemaMigrations {
         return Flyway.configure(SchemaMigrations.class.getClassLoader())
                 .locations("classpath:db/migration")
                 .placeholders(dialect.placeholders())
+                .javaMigrations(new V7_1__ConfiguredAdministrators())
                 .table("schema_history");
     }
 
@@ -69,6 +71,13 @@ public class SchemaMigrations {
         LOG.info(() -> "Schema at version " + (result.targetSchemaVersion == null
                 ? result.initialSchemaVersion : result.targetSchemaVersion)
                 + " (" + result.migrationsExecuted + " migrations applied now)");
+        if (ConfigProvider.getConfig().getOptionalValues(V7_1__ConfiguredAdministrators.KEY, String.class)
+                .isPresent()) {
+            LOG.warning(V7_1__ConfiguredAdministrators.KEY + " no longer makes anyone an administrator: it was read"
+                    + " once, at the upgrade to schema 7. Administrators grant and take away administrator standing"
+                    + " (PUT and DELETE /api/admin/users/{id}/administrator); the first one comes from"
+                    + " portcullis.admin.bootstrap-email.");
+        }
     }
 
     private static void pause() {

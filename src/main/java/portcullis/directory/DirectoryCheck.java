@@ -15,12 +15,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Optional;
+import portcullis.errors.ApiException;
 import portcullis.revocation.RevocationList;
 import portcullis.users.ManagedAccounts;
+import portcullis.users.User;
+import portcullis.users.Users;
 
 /**
- * Every {@code portcullis.directory.check-interval}: looks up every directory account in the directory, and revokes
- * every token of those who are gone or disabled there (their next login and renewal are refused anyway). A
+ * Every {@code portcullis.directory.check-interval}: looks up every directory account in the directory, revokes
+ * every token of those who are gone or disabled there (their next login and renewal are refused anyway), and brings
+ * the others' groups in step (a lost group outdates their earlier tokens). A
  * directory that does not answer ends the round: an outage never counts as everyone leaving.
  */
 @Singleton
@@ -38,6 +43,12 @@ public class DirectoryCheck {
 
     @Inject
     ManagedAccounts accounts;
+
+    @Inject
+    Users users;
+
+    @Inject
+    DirectoryLogin directoryLogin;
 
     @Inject
     RevocationList revocations;
@@ -63,7 +74,7 @@ public class DirectoryCheck {
             do {
                 page = accounts.linkedTo(DirectoryLogin.SOURCE, after, PAGE);
                 for (ManagedAccounts.Link link : page) {
-                    if (directory.findById(link.externalId()).filter(entry -> !entry.disabled()).isEmpty()) {
+                    if (!stillThere(link)) {
                         revocations.revokeAllOf(String.valueOf(link.accountId()));
                         revoked++;
                     }
@@ -77,5 +88,26 @@ public class DirectoryCheck {
         }
         int count = revoked;
         LOG.fine(() -> "Directory check: the tokens of " + count + " people gone or disabled there revoked");
+    }
+
+    /**
+     * Whether the person is still in the directory and enabled; if so their account follows the directory's groups
+     * now (a lost group outdates the earlier tokens), so that a group taken away there reaches Portcullis within the
+     * check interval even if the person never signs in again.
+     */
+    private boolean stillThere(ManagedAccounts.Link link) {
+        Optional<User> account = users.findById(link.accountId());
+        if (account.isEmpty()) {
+            return true; // deleted meanwhile: nothing to revoke
+        }
+        try {
+            return directoryLogin.refresh(account.get()).isPresent();
+        } catch (DirectoryUnavailableException away) {
+            throw away; // ends the round
+        } catch (ApiException conflict) {
+            // their new email is another account's: the account stays as it was until someone resolves it
+            LOG.warning(() -> "Directory check: user " + link.accountId() + " not refreshed: " + conflict.getMessage());
+            return true;
+        }
     }
 }

@@ -98,13 +98,15 @@ public class DirectoryLogin {
     }
 
     /**
-     * Whether a directory account is still there and not disabled, for re-authentication with a token: the
-     * directory decides again, without a password.
+     * A directory account as the directory describes it now, for renewal with a token and the periodic check: the
+     * directory decides again, without a password, and the account's groups and mapped memberships follow it (a
+     * lost group outdates the earlier tokens). Empty when the person is gone from the directory or disabled there.
      */
-    public boolean stillAllows(User user) {
+    public Optional<User> refresh(User user) {
         return accounts.externalIdOf(user.getId())
                 .flatMap(directory::findById)
                 .filter(entry -> !entry.disabled())
-                .isPresent();
+                .map(entry -> mappedSignIn.signIn(new ManagedProfile(SOURCE, entry.id(), entry.email(),
+                        entry.username(), entry.name(), entry.groups()), settings.groupMapping()));
     }
 }

@@ -167,12 +167,15 @@ public class Authenticator {
             audit.record(AuditEvent.REAUTHENTICATION, "failure", token.getSubject(), token.getTokenID());
             throw gone;
         }
-        if (user.managedBy().filter(DirectoryLogin.SOURCE::equals).isPresent() && directory.isOn()
-                && !directory.stillAllows(user)) {
-            revocations.revokeAllOf(user.subject()); // gone from the directory, or disabled there
-            audit.record(AuditEvent.REAUTHENTICATION, "failure: not in the directory", user.subject(),
-                    token.getTokenID());
-            throw new UnknownUserException();
+        if (user.managedBy().filter(DirectoryLogin.SOURCE::equals).isPresent() && directory.isOn()) {
+            Optional<User> refreshed = directory.refresh(user); // its groups as the directory says now
+            if (refreshed.isEmpty()) {
+                revocations.revokeAllOf(user.subject()); // gone from the directory, or disabled there
+                audit.record(AuditEvent.REAUTHENTICATION, "failure: not in the directory", user.subject(),
+                        token.getTokenID());
+                throw new UnknownUserException();
+            }
+            user = refreshed.get();
         }
         String integration = token.getClaim(TokenIssuer.AUTHORISED_PARTY);
         if (integration == null) {

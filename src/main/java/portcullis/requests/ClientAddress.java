@@ -1,6 +1,7 @@
 package portcullis.requests;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
@@ -18,8 +19,13 @@ public class ClientAddress {
     @Inject
     TrustedProxies proxies;
 
+    /** The address, or null outside a request (work done at start-up, such as the bootstrap administrator). */
     public String current() {
-        return proxies.clientAddress(request.getRemoteAddr(),
-                Collections.list(request.getHeaders(proxies.header())));
+        try {
+            return proxies.clientAddress(request.getRemoteAddr(),
+                    Collections.list(request.getHeaders(proxies.header())));
+        } catch (ContextNotActiveException | IllegalStateException noRequest) {
+            return null; // Weld and WildFly say "no current request" with one of the two
+        }
     }
 }

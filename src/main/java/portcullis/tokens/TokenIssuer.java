@@ -72,18 +72,26 @@ public class TokenIssuer {
         if (kind == TokenKind.INTEGRATION) {
             throw new IllegalArgumentException("An integration token names its service");
         }
-        return issue(subject, kind, null);
+        return issue(subject, kind, null, lifetime);
+    }
+
+    /** A token for the user themselves that lives {@code shorterLifetime} (a powerful one), at most the usual. */
+    public IssuedToken issue(TokenSubject subject, TokenKind kind, Duration shorterLifetime) {
+        if (kind == TokenKind.INTEGRATION) {
+            throw new IllegalArgumentException("An integration token names its service");
+        }
+        return issue(subject, kind, null, shorterLifetime.compareTo(lifetime) < 0 ? shorterLifetime : lifetime);
     }
 
     /** A token for the service {@code integration}, acting for the user. */
     public IssuedToken issueForIntegration(TokenSubject subject, String integration) {
-        return issue(subject, TokenKind.INTEGRATION, integration);
+        return issue(subject, TokenKind.INTEGRATION, integration, lifetime);
     }
 
-    private IssuedToken issue(TokenSubject subject, TokenKind kind, String integration) {
+    private IssuedToken issue(TokenSubject subject, TokenKind kind, String integration, Duration validFor) {
         JWK key = keyRing.active();
         Instant now = revocations.firstUsableIssueTime(subject.subject());
-        Instant expires = now.plus(lifetime);
+        Instant expires = now.plus(validFor);
         String jti = UUID.randomUUID().toString();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder();
         for (TokenClaims contributor : contributors) {

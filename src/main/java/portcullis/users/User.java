@@ -33,8 +33,11 @@ import portcullis.tokens.TokenSubject;
 @NamedQuery(name = User.BY_USERNAME, query = "SELECT u FROM User u WHERE u.usernameKey = :usernameKey")
 // User and topics in one round trip (em.find and a plain query read the collection in a second one)
 @NamedQuery(name = User.BY_ID, query = "SELECT u FROM User u LEFT JOIN FETCH u.topics WHERE u.id = :id")
+@NamedQuery(name = User.ADMINISTRATORS, query = "SELECT COUNT(u) FROM User u WHERE u.administrator = true"
+        + " AND u.disabled = false")
 public class User {
     public static final String BY_EMAIL = "User.byEmail";
+    static final String ADMINISTRATORS = "User.administrators";
     public static final String BY_USERNAME = "User.byUsername";
     public static final String BY_ID = "User.byId";
 
@@ -77,6 +80,10 @@ public class User {
 
     @Column(nullable = false)
     private boolean disabled;
+
+    /** Granted by an administrator (or the operator's bootstrap account), never by an email. */
+    @Column(nullable = false)
+    private boolean administrator;
 
     /** Who keeps this account's password (such as {@code directory}); null for Portcullis's own accounts. */
     @Column(name = "managed_by", length = 32)
@@ -160,6 +167,15 @@ public class User {
 
     void disable(boolean value) {
         this.disabled = value;
+    }
+
+    /** Whether an administrator (or the operator's bootstrap) made this account an administrator. */
+    public boolean isAdministrator() {
+        return administrator;
+    }
+
+    void makeAdministrator(boolean value) {
+        this.administrator = value;
     }
 
     void changeEmail(String newEmail) {

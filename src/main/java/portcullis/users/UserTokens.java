@@ -1,20 +1,20 @@
 package portcullis.users;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
+import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
-import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import portcullis.tokens.IssuedToken;
 import portcullis.tokens.TokenIssuer;
 import portcullis.tokens.TokenKind;
 
 /**
- * Issues a user's tokens, with the groups the user is in: {@code user}, {@code admin} for configured admins, and the
- * groups the directory's mapping grants a directory user. An
- * integration token carries {@code user} alone: a third-party service never acts as an administrator.
+ * Issues a user's tokens, with the groups the user is in now: {@code user}, {@code admin} for accounts with
+ * administrator standing, and the groups the directory's or a provider's mapping last granted. A token that carries
+ * {@code admin} lives {@code portcullis.tokens.admin-lifetime} (hours), not the dialects' 60 days. An integration
+ * token carries {@code user} alone: a third-party service never acts as an administrator.
  */
 @ApplicationScoped
 public class UserTokens {
@@ -25,25 +25,17 @@ public class UserTokens {
     TokenIssuer tokenIssuer;
 
     @Inject
-    Config config;
-
-    private Set<String> adminEmails;
-
-    @PostConstruct
-    void readAdmins() {
-        // A list-valued key; read through the Config API, as Payara cannot inject Optional<List<String>>.
-        adminEmails = Set.copyOf(config.getOptionalValues("portcullis.users.admin-emails", String.class)
-                .orElse(List.of())
-                .stream()
-                .map(User::normalizeEmail)
-                .toList());
-    }
+    @ConfigProperty(name = "portcullis.tokens.admin-lifetime")
+    Duration adminLifetime;
 
     public IssuedToken issueFor(User user, TokenKind kind) {
-        Set<String> groups = new TreeSet<>(user.grantedGroups()); // from the directory's group mapping
+        Set<String> groups = new TreeSet<>(user.grantedGroups()); // from the directory's or a provider's mapping
         groups.add(USER);
-        if (adminEmails.contains(user.getEmail())) {
+        if (user.isAdministrator()) {
             groups.add(ADMIN);
+        }
+        if (groups.contains(ADMIN)) {
+            return tokenIssuer.issue(user.tokenSubject(Set.copyOf(groups)), kind, adminLifetime);
         }
         return tokenIssuer.issue(user.tokenSubject(Set.copyOf(groups)), kind);
     }

@@ -44,10 +44,25 @@ public class Users {
     // Hashing runs outside any transaction, so no database connection or lock is held for the ~250 ms bcrypt takes.
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public User register(String email, String username, String password) {
+        return create(email, username, password, false);
+    }
+
+    /**
+     * The operator's first administrator ({@code portcullis.admin.bootstrap-email}): registered as an administrator
+     * in one write, so that no other node or request can see the account without its standing.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public User registerAdministrator(String email, String username, String password) {
+        return create(email, username, password, true);
+    }
+
+    private User create(String email, String username, String password, boolean administrator) {
         try {
             passwordRules.check(password, email, username);
             checkAvailable(email, username, null);
-            User user = write(new User(email, username, hasher.hash(password)), email, username);
+            User created = new User(email, username, hasher.hash(password));
+            created.makeAdministrator(administrator);
+            User user = write(created, email, username);
             audit.record(AuditEvent.REGISTRATION, "success", user.subject(), null);
             return user;
         } catch (ApiException refused) {
@@ -135,6 +150,33 @@ public class Users {
         revocationList.revokeAllOf(user.subject());
         user.touch();
         return write(user, null, null);
+    }
+
+    /**
+     * Grants or takes away administrator standing. Taking it away outdates every earlier token of the account on
+     * every node (refused everywhere but at renewal, which answers a token without {@code admin}), after the write,
+     * so that a renewal in between cannot read the old standing. The last active administrator keeps it (409).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public User setAdministrator(long id, boolean administrator) {
+        User user = findById(id).orElseThrow(NoSuchUserException::new);
+        if (!administrator && user.isAdministrator() && !user.isDisabled() && activeAdministrators() <= 1) {
+            throw new LastAdministratorException();
+        }
+        User stored = user;
+        if (user.isAdministrator() != administrator) {
+            user.makeAdministrator(administrator);
+            user.touch();
+            stored = write(user, null, null);
+        }
+        if (!administrator) {
+            revocationList.outdateAllOf(stored.subject()); // also when retried after a failure here
+        }
+        return stored;
+    }
+
+    private long activeAdministrators() {
+        return em.createNamedQuery(User.ADMINISTRATORS, Long.class).getSingleResult();
     }
 
     /** Disables or enables an account: a disabled user cannot log in and every token of theirs is refused. */

@@ -2,6 +2,7 @@
 
 const base = new URL('../api/', document.baseURI);
 let token = null;
+let renewal = null;
 let signedOut = () => {};
 
 /** A refusal from the API, with its {"errors":{"field":["message"]}} body. */
@@ -44,7 +45,7 @@ export async function call(method, path, body) {
     json = null;
   }
   if (response.status === 401 && token) {
-    token = null;
+    forget();
     signedOut('Your session has ended. Sign in again.');
   }
   if (!response.ok) {
@@ -66,10 +67,50 @@ export async function signIn(email, password) {
       await signOut();
       throw new ApiError(403, { account: ['is not an administrator'] });
     }
-    token = null;
+    forget();
     throw refused;
   }
+  scheduleRenewal();
   return answer.user;
+}
+
+// An administrator's token lives an hour or so (portcullis.tokens.admin-lifetime): the console renews it at
+// POST /api/auth/token when four fifths of its life have passed, without asking for the password again. Renewal
+// answers a token from the account's standing now, so one whose administrator standing was taken away signs out.
+function scheduleRenewal() {
+  clearTimeout(renewal);
+  const expires = expiryOf(token);
+  if (!expires) return;
+  const wait = Math.max(5000, (expires - Date.now()) * 0.8);
+  renewal = setTimeout(renew, wait);
+}
+
+async function renew() {
+  try {
+    const answer = await call('POST', 'auth/token');
+    token = answer.token;
+    await call('GET', 'admin/overview');
+    scheduleRenewal();
+  } catch (refused) {
+    if (token) {
+      forget();
+      signedOut(refused.status === 403 ? 'This account is no longer an administrator.' : 'Your session has ended. Sign in again.');
+    }
+  }
+}
+
+function expiryOf(jwt) {
+  try {
+    const payload = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(atob(payload)).exp * 1000;
+  } catch (unreadable) {
+    return null;
+  }
+}
+
+function forget() {
+  token = null;
+  clearTimeout(renewal);
 }
 
 /** Revokes the token at the server, then forgets it. */
@@ -80,7 +121,7 @@ export async function signOut() {
   } catch (alreadyGone) {
     // revoked or expired already: nothing left to end
   }
-  token = null;
+  forget();
 }
 
 export function segment(value) {

@@ -14,6 +14,7 @@ export async function userScreen(id) {
       ['Created', time(user.createdAt)],
       ['Updated', time(user.updatedAt)],
       ['Status', user.disabled ? h('span', { class: 'state-down' }, 'disabled') : 'active'],
+      ['Administrator', user.administrator ? 'yes' : 'no'],
       ['Password', passwordKeeper(user.managedBy)],
       ['Throttling', throttling(user.throttling)],
     ]),
@@ -22,6 +23,9 @@ export async function userScreen(id) {
         user.disabled
           ? button('Enable', () => act(() => call('POST', path + '/enable'), 'Enabled ' + who + '.'))
           : button('Disable', () => act(() => call('POST', path + '/disable'), 'Disabled ' + who + '; their tokens are refused.')),
+        user.administrator
+          ? button('Remove administrator', () => act(() => call('DELETE', path + '/administrator'), who + ' is no longer an administrator; their earlier tokens are refused.'))
+          : button('Make administrator', () => act(() => call('PUT', path + '/administrator'), who + ' is now an administrator (from their next sign-in).')),
         button('Revoke all sessions', () => act(() => call('DELETE', path + '/sessions'), 'Revoked every session of ' + who + '.')),
         button('Lift throttling', () => act(() => call('DELETE', path + '/throttling'), 'Lifted throttling for ' + who + '.'),
           { disabled: user.throttling.failures === 0 && !user.throttling.locked })),

@@ -28,7 +28,8 @@ public class RetentionIT extends ServerClient {
     @Deployment(testable = false)
     public static WebArchive war() {
         return Deployments.builtWarConfiguredWith("""
-                portcullis.users.admin-emails=%s
+                portcullis.admin.bootstrap-email=%s
+                portcullis.admin.bootstrap-password=Quokka-Turbine-Lantern-47
                 portcullis.users.bcrypt-cost=4
                 portcullis.throttling.registrations-per-address=10000
                 portcullis.audit.retention=PT4S

@@ -58,10 +58,11 @@ public class ConsoleIT extends ServerClient {
     @Deployment(testable = false)
     public static WebArchive war() {
         return Deployments.builtWarConfiguredWith("""
-                portcullis.users.admin-emails=%s,%s
+                portcullis.admin.bootstrap-email=%s
+                portcullis.admin.bootstrap-password=%s
                 portcullis.users.bcrypt-cost=4
                 portcullis.throttling.registrations-per-address=10000
-                """.formatted(ADMIN, OPERATOR));
+                """.formatted(ADMIN, TestUsers.STRONG_PASSWORD));
     }
 
     @BeforeEach
@@ -69,8 +70,7 @@ public class ConsoleIT extends ServerClient {
         if (seeded) {
             return;
         }
-        TestUsers.admin(api, ADMIN);
-        operator = TestUsers.admin(api, OPERATOR);
+        operator = TestUsers.grantedAdministrator(api, TestUsers.admin(api, ADMIN), OPERATOR);
         ExecutorService creators = Executors.newFixedThreadPool(4);
         List<Future<Reply>> created = new ArrayList<>();
         for (int i = 0; i < USERS; i++) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.mindrot.jbcrypt.BCrypt;
 import portcullis.Api;
 import portcullis.Deployments;
+import portcullis.Jwt;
 import portcullis.PayaraMicroProcess;
 import portcullis.Reply;
 import portcullis.TestDatabase;
@@ -28,11 +29,13 @@ import portcullis.TestUsers;
 /**
  * Upgrading keeps the data: a database at schema version 1 (as the first release left it), with a user, their
  * organisation and integration, and a revoked token in it, is opened by this build, which migrates it to the current
- * version.
+ * version. The user was an administrator by {@code portcullis.users.admin-emails} and stays one (schema 7.1); an
+ * email that key names but that no account had at the upgrade makes nobody an administrator.
  */
 public class UpgradeIT {
     private static final String EMAIL = "upgraded@example.com";
     private static final String PASSWORD = TestUsers.STRONG_PASSWORD;
+    private static final String LISTED_LATER = "listed-later@example.com";
 
     @Test
     public void aVersionOneDatabaseIsMigratedWithItsUsersAndRevocations() throws Exception {
@@ -49,9 +52,20 @@ public class UpgradeIT {
         }
 
         try (PayaraMicroProcess server = PayaraMicroProcess.start(Deployments.BUILT_WAR.toPath(), data, "upgrade-it",
-                Map.of(), "api/user")) {
-            Reply login = new Api(server.base()).post("users/login", TestUsers.conduitLogin(EMAIL, PASSWORD));
+                Map.of("portcullis.users.admin-emails", EMAIL + "," + LISTED_LATER), "api/user")) {
+            Api api = new Api(server.base());
+            Reply login = api.post("users/login", TestUsers.conduitLogin(EMAIL, PASSWORD));
             assertEquals(200, login.status(), "the user of the old schema cannot log in: " + login);
+            String admin = "Token " + login.user().getString("token");
+            assertTrue(Jwt.claims(login.user().getString("token")).getJsonArray("groups").toString()
+                    .contains("\"admin\""), "the administrator of the old schema lost their standing");
+            assertEquals(200, api.get("admin/users", "Authorization", admin).status());
+            Reply later = api.post("users", TestUsers.registration(LISTED_LATER, "listed_later", PASSWORD));
+            assertEquals("[\"user\"]", Jwt.claims(later.user().getString("token")).getJsonArray("groups")
+                    .toString(), "an email named in the old key made an administrator after the upgrade");
+            long id = login.user().getJsonNumber("id").longValue();
+            Reply last = api.delete("admin/users/" + id + "/administrator", "Authorization", admin);
+            assertEquals(409, last.status(), "the last administrator lost their standing: " + last);
             JsonObject edumaps = new Api(server.base()).post("auth/login", TestUsers.edumapsLogin(EMAIL, PASSWORD))
                     .json().getJsonObject("data");
             assertEquals("[\"example.org\"]", edumaps.getJsonArray("belongsTo").toString(), "memberships were lost");

@@ -38,7 +38,8 @@ public class DirectoryIT extends ServerClient {
     public static WebArchive war() {
         slapd = Slapd.start("directory-it", "directory/people.ldif");
         return Deployments.builtWarConfiguredWith("""
-                portcullis.users.admin-emails=%s
+                portcullis.admin.bootstrap-email=%s
+                portcullis.admin.bootstrap-password=Quokka-Turbine-Lantern-47
                 portcullis.users.bcrypt-cost=4
                 portcullis.throttling.account-failures=20
                 portcullis.throttling.address-failures=1000

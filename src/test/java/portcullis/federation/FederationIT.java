@@ -69,7 +69,8 @@ public class FederationIT extends ServerClient {
                 "federation/elsewhere-realm.json");
         partnerKeys = new JwksMirror(URI.create(keycloak.issuer("partner") + "/protocol/openid-connect/certs"));
         return Deployments.builtWarConfiguredWith("""
-                portcullis.users.admin-emails=%s
+                portcullis.admin.bootstrap-email=%s
+                portcullis.admin.bootstrap-password=Quokka-Turbine-Lantern-47
                 portcullis.users.bcrypt-cost=4
                 portcullis.throttling.address-failures=200
                 portcullis.requests.trusted-proxies=127.0.0.1,::1

@@ -35,7 +35,8 @@ public class KeyRetirementIT {
     static void start() throws IOException {
         server = PayaraMicroProcess.start(Deployments.BUILT_WAR.toPath(),
                 Path.of(System.getProperty("portcullis.target", "target"), "key-retirement-data"), "key-retirement",
-                Map.of("portcullis.users.admin-emails", ADMIN_EMAIL, "portcullis.users.bcrypt-cost", "4"),
+                Map.of("portcullis.admin.bootstrap-email", ADMIN_EMAIL,
+                "portcullis.admin.bootstrap-password", TestUsers.STRONG_PASSWORD, "portcullis.users.bcrypt-cost", "4"),
                 "api/user");
         api = new Api(server.base());
     }

@@ -33,7 +33,8 @@ public class KeyRotationIT extends ServerClient {
                 portcullis.keys.rotation-period=PT15S
                 portcullis.keys.publish-lead=PT5S
                 portcullis.keys.check-interval=PT1S
-                portcullis.users.admin-emails=%s
+                portcullis.admin.bootstrap-email=%s
+                portcullis.admin.bootstrap-password=Quokka-Turbine-Lantern-47
                 """.formatted(ADMIN_EMAIL));
     }
 

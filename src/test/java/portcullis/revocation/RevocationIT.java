@@ -19,7 +19,8 @@ public class RevocationIT extends ServerClient {
 
     @Deployment(testable = false)
     public static WebArchive war() {
-        return Deployments.builtWarConfiguredWith("portcullis.users.admin-emails=" + ADMIN_EMAIL + "\n");
+        return Deployments.builtWarConfiguredWith("portcullis.admin.bootstrap-email=" + ADMIN_EMAIL
+                + "\nportcullis.admin.bootstrap-password=" + TestUsers.STRONG_PASSWORD + "\n");
     }
 
     private String login(Registered user) {

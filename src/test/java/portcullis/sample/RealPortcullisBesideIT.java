@@ -43,7 +43,8 @@ public class RealPortcullisBesideIT {
         portcullis = PortcullisServer.start(Path.of(System.getProperty("portcullis.war", "target/portcullis.war")),
                 Path.of(System.getProperty("payara.micro.jar", "target/payara-micro.jar")),
                 System.getProperty("payara.micro.options", ""), target,
-                Map.of("portcullis.users.admin-emails", ADMIN, "portcullis.users.bcrypt-cost", "4",
+                Map.of("portcullis.admin.bootstrap-email", ADMIN,
+                "portcullis.admin.bootstrap-password", PASSWORD, "portcullis.users.bcrypt-cost", "4",
                         "portcullis.keys.publish-lead", "PT25S", "portcullis.keys.check-interval", "PT1S"));
         return SampleArchive.named("sample-beside.war")
                 .addAsResource(new StringAsset(portcullis.mpJwtConfig()), "META-INF/microprofile-config.properties");
