@@ -6,6 +6,10 @@ public class MalformedJsonException extends ApiException {
     private static final long serialVersionUID = 1L;
 
     MalformedJsonException() {
-        super(400, "body", "is not valid JSON");
+        this("is not valid JSON");
+    }
+
+    MalformedJsonException(String message) {
+        super(400, "body", message);
     }
 }

@@ -11,7 +11,8 @@ import portcullis.audit.AuditEvent;
 import portcullis.audit.AuditLog;
 
 /**
- * Failed logins, counted per account (the normalised email, whether it exists or not, so that throttling does not
+ * Failed logins, counted per account (the login name as a directory matches it, {@link LoginName}, whether it
+ * exists or not, so that every spelling of a name shares one counter and throttling does not
  * reveal accounts) and per client address. Past the threshold, every further attempt waits a delay that doubles with
  * each failure and is capped: an attacker can slow a victim's logins down, never lock them out for good.
  */
@@ -62,9 +63,10 @@ public class LoginThrottle {
      * the answer tells an attacker nothing about the password.
      */
     public void checkAllowed(String account, String address) {
-        Optional<Duration> wait = waitFor(ACCOUNT + account, accountFailures)
+        String counted = LoginName.counted(account);
+        Optional<Duration> wait = waitFor(ACCOUNT + counted, accountFailures)
                 .or(() -> waitFor(ADDRESS + address, addressFailures)
-                        .filter(addressWait -> !knownClients.isKnown(account, address)));
+                        .filter(addressWait -> !knownClients.isKnown(counted, address)));
         if (wait.isPresent()) {
             audit.record(AuditEvent.THROTTLED, "login", null, null);
             metrics.throttled("login");
@@ -91,27 +93,29 @@ public class LoginThrottle {
     }
 
     public void recordFailure(String account, String address) {
-        counters.increment(ACCOUNT + account, window);
+        counters.increment(ACCOUNT + LoginName.counted(account), window);
         counters.increment(ADDRESS + address, window);
     }
 
     public void recordSuccess(String account, String address) {
-        if (counters.current(ACCOUNT + account, window).isPresent()) { // most logins follow no failure: no write
-            counters.reset(ACCOUNT + account);
+        String counted = LoginName.counted(account);
+        if (counters.current(ACCOUNT + counted, window).isPresent()) { // most logins follow no failure: no write
+            counters.reset(ACCOUNT + counted);
         }
-        knownClients.remember(account, address);
+        knownClients.remember(counted, address);
     }
 
     /** How the account stands: failures counted in the window, and how long it must wait before the next try. */
     public AccountThrottling stateOf(String account) {
-        int failures = counters.current(ACCOUNT + account, window).map(Attempts::count).orElse(0);
-        Duration wait = waitFor(ACCOUNT + account, accountFailures).orElse(Duration.ZERO);
+        String counted = LoginName.counted(account);
+        int failures = counters.current(ACCOUNT + counted, window).map(Attempts::count).orElse(0);
+        Duration wait = waitFor(ACCOUNT + counted, accountFailures).orElse(Duration.ZERO);
         return new AccountThrottling(failures, !wait.isZero(), (wait.toMillis() + 999) / 1000);
     }
 
     /** Forgets the account's failures, lifting any wait (an administrator's action; addresses keep theirs). */
     public void lift(String account) {
-        counters.reset(ACCOUNT + account);
+        counters.reset(ACCOUNT + LoginName.counted(account));
     }
 
     private Optional<Duration> waitFor(String key, int threshold) {

@@ -216,8 +216,9 @@ public class DirectoryIT extends ServerClient {
 
     @Test
     @Order(11)
-    void changesInTheDirectoryShowAtTheNextLoginAndLostGroupsOutdateEarlierTokens() {
+    void changesInTheDirectoryShowAtRenewalAndTheNextLoginAndLostGroupsOutdateEarlierTokens() {
         String before = conduitLogin("alice", PASSWORD).user().getString("token");
+        assertEquals(200, api.get("admin/overview", "Authorization", "Token " + before).status());
         slapd.change("""
                 dn: uid=alice,ou=staff,dc=example,dc=com
                 changetype: modify
@@ -232,6 +233,14 @@ public class DirectoryIT extends ServerClient {
                 add: member
                 member: uid=bob,ou=contractors,dc=example,dc=com
                 """);
+        Reply renewed = api.post("auth/token", "", "Authorisation", before);
+        assertEquals(200, renewed.status(), renewed::toString);
+        assertEquals(List.of("developer", "user"), strings(Jwt.claims(renewed.json().getString("token")), "groups")
+                .stream().sorted().toList(), "renewal kept the group the directory took away");
+        assertEquals(401, api.get("admin/overview", "Authorization", "Token " + before).status(),
+                "the earlier token still opens the admin API");
+        assertEquals(403, api.get("admin/overview", "Authorization", "Token " + renewed.json().getString("token"))
+                .status());
         Reply after = conduitLogin("alice", PASSWORD);
         assertEquals(200, after.status(), after::toString);
         JsonObject claims = Jwt.claims(after.user().getString("token"));
@@ -259,6 +268,25 @@ public class DirectoryIT extends ServerClient {
             assertEquals(429, conduitLogin("bob", DirectoryIT.PASSWORD).status(), "even the right password waits");
         }
         assertEquals(binds + 1, slapd.completedBinds(), "no bind while throttled (the one counted is the count's)");
+    }
+
+    @Test
+    @Order(15)
+    void everySpellingOfANameSharesOneFailureCounter() {
+        // As the directory matches names (RFC 4518): width, case, spaces, characters mapped to nothing
+        List<String> spellings = List.of("gina", "\uFF27\uFF29\uFF2E\uFF21", " Gina\u00A0", "gi\u00ADna",
+                "G\u200Bina", "GINA  ");
+        for (int i = 0; i < 20; i++) { // portcullis.throttling.account-failures here
+            int status = conduitLogin(spellings.get(i % spellings.size()), "Wrong-Guess-" + i).status();
+            assertEquals(401, status, "guess " + i + " (" + spellings.get(i % spellings.size()) + ")");
+        }
+        long binds = slapd.completedBinds();
+        for (String spelling : spellings) {
+            assertEquals(429, conduitLogin(spelling, "Another-Guess").status(), "a new spelling bought new guesses");
+            assertEquals(429, conduitLogin(spelling, PASSWORD).status(), "the right password tells itself apart");
+        }
+        assertEquals(429, conduitLogin("gina\u00A0\u00A0", PASSWORD).status());
+        assertEquals(binds + 1, slapd.completedBinds(), "a guess reached the directory while throttled");
     }
 
     @Test
