@@ -44,8 +44,14 @@ public final class RawHttp {
     }
 
     public Reply send(String method, String path, String contentType, byte[] body, String... headers) {
-        StringBuilder head = new StringBuilder(method + " /api/" + path + " HTTP/1.1\r\n")
-                .append("Host: localhost:").append(port).append("\r\n")
+        return request(method, "/api/" + path, "localhost:" + port, contentType, body, headers);
+    }
+
+    /** Any request target (undecoded, as it goes on the request line) and {@code Host}, such as a hostile one. */
+    public Reply request(String method, String target, String host, String contentType, byte[] body,
+            String... headers) {
+        StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\n")
+                .append("Host: ").append(host).append("\r\n")
                 .append("Connection: close\r\n");
         if (contentType != null) {
             head.append("Content-Type: ").append(contentType).append("\r\n");

@@ -2,9 +2,9 @@ package portcullis.requests;
 
 import jakarta.annotation.Priority;
 import jakarta.json.Json;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
@@ -28,8 +28,8 @@ import java.util.Map;
 @Provider
 @Priority(Priorities.ENTITY_CODER)
 public class JsonSyntaxCheck implements ReaderInterceptor {
-    /** Json.createReader() looks the JSON provider up at every call; a factory does it once. */
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+    /** Json.createParser() looks the JSON provider up at every call; a factory does it once. */
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
@@ -57,8 +57,15 @@ public class JsonSyntaxCheck implements ReaderInterceptor {
     }
 
     private static JsonValue parse(String json) {
-        try (JsonReader reader = READERS.createReader(new StringReader(json))) {
-            return reader.readValue();
+        try (JsonParser parser = PARSERS.createParser(new StringReader(json))) {
+            parser.next();
+            JsonValue value = parser.getValue();
+            if (parser.hasNext()) {
+                throw new MalformedJsonException(); // anything after the value
+            }
+            return value;
+        } catch (MalformedJsonException trailing) {
+            throw trailing;
         } catch (RuntimeException malformed) {
             // Parsson reports bad syntax as JsonException, but nesting past its limit (1,000) as a bare
             // RuntimeException: whatever this pass over untrusted bytes throws, the body is not acceptable JSON.

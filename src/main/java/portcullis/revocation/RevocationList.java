@@ -101,6 +101,13 @@ public class RevocationList {
         LOG.info(() -> "Revoked all tokens of subject " + subject);
     }
 
+    /** Revokes every token of the subject issued before {@code issuedAt}'s second (those of that second live on). */
+    public synchronized void revokeIssuedBefore(String subject, long issuedAt) {
+        remember(revocations.revokeThrough(subject, issuedAt - 1));
+        metrics.revocation("subject");
+        LOG.info(() -> "Revoked the tokens of subject " + subject + " issued before " + issuedAt);
+    }
+
     /**
      * Marks every token of the subject issued up to now as carrying outdated claims: refused everywhere but at
      * re-authentication, which answers a fresh one.

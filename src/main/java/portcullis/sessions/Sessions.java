@@ -71,6 +71,24 @@ public class Sessions {
         em.remove(session);
     }
 
+    /**
+     * Revokes the account's live tokens issued at or after {@code from}, all but {@code keptJti} (a password change
+     * keeps the token that made it; what was issued before {@code from} is revoked by the caller wholesale).
+     */
+    public int revokeAllBut(long accountId, String keptJti, Instant from) {
+        List<Session> others = em.createNamedQuery(Session.LIVE_OF, Session.class)
+                .setParameter("account", accountId)
+                .setParameter("now", Instant.now())
+                .getResultStream()
+                .filter(session -> !session.jti().equals(keptJti) && !session.issuedAt().isBefore(from))
+                .toList();
+        for (Session session : others) {
+            revocationList.revokeToken(session.jti(), String.valueOf(accountId), session.expiresAt());
+            em.remove(session);
+        }
+        return others.size();
+    }
+
     /** Revokes every live token of the integration: the account's, or everyone's when {@code accountId} is null. */
     public int revokeIntegration(String integration, Long accountId) {
         List<Session> sessions = (accountId == null

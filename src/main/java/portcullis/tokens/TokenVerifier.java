@@ -26,6 +26,7 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +43,8 @@ import portcullis.revocation.TokenStanding;
  * Checks a token the way RFC 8725 asks. The algorithm comes from our own keys, never from the token: the key is
  * chosen by {@code kid} among the keys we publish and must be of the type and algorithm the header names. Headers
  * that bring their own key or key location ({@code jwk}, {@code jku}, {@code x5u}, {@code x5c}) or demand extensions
- * ({@code crit}) are refused; {@code typ} must be JWT. {@code iss} must match exactly, {@code aud} when configured;
+ * ({@code crit}) are refused; {@code typ} must be JWT. {@code iss} must match exactly, {@code aud} is the configured
+ * audience (or absent, on tokens from before there was a default one);
  * {@code exp}, {@code nbf} and {@code iat} are checked with the clock leeway; {@code sub}, {@code iat}, {@code exp}
  * and {@code jti} are required. Last, the token must not be revoked.
  */
@@ -101,7 +103,12 @@ public class TokenVerifier {
         });
         JWTClaimsSet exactMatch = new JWTClaimsSet.Builder().issuer(issuer).build();
         int leeway = (int) clockLeeway.toSeconds();
-        ClaimsVerifier userTokens = new ClaimsVerifier(audience.orElse(null), exactMatch, leeway);
+        // User tokens name the configured audience; those issued before Portcullis named one by default (at most one
+        // token lifetime ago) carry none, and Portcullis, their issuer, still takes them until they expire.
+        Set<String> userAudiences = new HashSet<>();
+        userAudiences.add(null);
+        audience.ifPresent(userAudiences::add);
+        ClaimsVerifier userTokens = new ClaimsVerifier(userAudiences, exactMatch, leeway);
         ClaimsVerifier integrationTokens = new ClaimsVerifier(null, exactMatch, leeway);
         processor.setJWTClaimsSetVerifier((claims, context) -> {
             if (claims.getClaim(TokenIssuer.AUTHORISED_PARTY) == null) {
@@ -228,8 +235,8 @@ public class TokenVerifier {
 
     /** nimbus's claims checks, plus one it lacks: an {@code iat} in the future beyond the leeway. */
     private static final class ClaimsVerifier extends DefaultJWTClaimsVerifier<SecurityContext> {
-        ClaimsVerifier(String audience, JWTClaimsSet exactMatch, int leewaySeconds) {
-            super(audience, exactMatch, REQUIRED_CLAIMS);
+        ClaimsVerifier(Set<String> acceptedAudiences, JWTClaimsSet exactMatch, int leewaySeconds) {
+            super(acceptedAudiences, exactMatch, REQUIRED_CLAIMS, null);
             setMaxClockSkew(leewaySeconds);
         }
 

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -17,6 +18,7 @@ import portcullis.audit.AuditEvent;
 import portcullis.audit.AuditLog;
 import portcullis.errors.ApiException;
 import portcullis.revocation.RevocationList;
+import portcullis.sessions.Sessions;
 
 /** Owns the user store: registration, lookups and changes. */
 @Stateless
@@ -37,6 +39,9 @@ public class Users {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Sessions sessions;
 
     @Resource
     SessionContext session;
@@ -126,8 +131,8 @@ public class Users {
         if (changes.password() != null) {
             passwordRules.check(changes.password(), user.getEmail(), user.getUsername());
             user.changePasswordHash(hasher.hash(changes.password()));
-            // Before the write: should the write fail, the old tokens are gone but the password is not changed.
-            revocationList.revokeAllOf(user.subject());
+            // Before the write: should the write fail, the other tokens are gone but the password is not changed.
+            endOtherSessions(user, token);
             audit.record(AuditEvent.PASSWORD_CHANGE, "success", user.subject(), token.getTokenID());
         }
         user.describe(
@@ -136,6 +141,17 @@ public class Users {
                 changes.image() == null ? user.getImage() : emptyToNull(changes.image()));
         user.touch();
         return write(user, changes.email(), changes.username());
+    }
+
+    /**
+     * Every token of the user but {@code kept} is revoked (ASVS 5.0 7.4.3): the other sessions, integration tokens
+     * included, end; the client that changed the password keeps working with the token it holds (the original
+     * RealWorld frontend ignores the new token in the answer). Older tokens go wholesale, those of the kept token's
+     * second or later one by one.
+     */
+    private void endOtherSessions(User user, JsonWebToken kept) {
+        revocationList.revokeIssuedBefore(user.subject(), kept.getIssuedAtTime());
+        sessions.revokeAllBut(user.getId(), kept.getTokenID(), Instant.ofEpochSecond(kept.getIssuedAtTime()));
     }
 
     /** An administrator sets a new password (it must pass the rules); every token of the user is revoked. */

@@ -100,12 +100,8 @@ public final class Benchmark {
             figures.add(Figure.atLeast("P1", "login efficiency (min of both dialects)",
                     Math.min(conduit.requestsPerSecond(), edumaps.requestsPerSecond()) / bcryptCapacity, 0.90));
 
-            Wrk.Result authenticated = load(() -> wrk.get("GET /api/user (token)", root + "/api/user", measure, 32,
-                    "Authorization", "Token " + token));
-            Wrk.Result anonymous = load(() -> wrk.get("GET /api/bench/user/{id} (no token)",
-                    root + "/api/bench/user/" + user.id(), measure, 32));
             figures.add(Figure.atLeast("P2", "authenticated ÷ unauthenticated equal work",
-                    authenticated.requestsPerSecond() / anonymous.requestsPerSecond(), 0.80));
+                    authenticatedVersusAnonymous(root, token, user.id()), 0.80));
             figures.add(Figure.atLeast("P7", "GET /api/user ÷ the filter-only protected endpoint of P3, same token",
                     userVersusFilterOnly(root, token), 0.7));
             figures.add(Figure.atLeast("F1", "GET /api/user from an allowed browser origin ÷ without an Origin",
@@ -218,6 +214,28 @@ public final class Benchmark {
         Wrk.Result result = run.call();
         loads.add(result);
         return result;
+    }
+
+    /**
+     * What the token check costs: GET /api/user and the same read without a token, alternated after a warm-up of
+     * both (the first load of a fresh JVM is still warming it up, which made P2 a measure of the JIT).
+     */
+    private double authenticatedVersusAnonymous(String root, String token, long userId) throws Exception {
+        Callable<Wrk.Result> authenticated = () -> wrk.get("GET /api/user (token)", root + "/api/user", measure, 32,
+                "Authorization", "Token " + token);
+        Callable<Wrk.Result> anonymous = () -> wrk.get("GET /api/bench/user/{id} (no token)",
+                root + "/api/bench/user/" + userId, measure, 32);
+        if (!smoke) {
+            authenticated.call();
+            anonymous.call();
+        }
+        List<Double> ratios = new ArrayList<>();
+        for (int round = 0; round < (smoke ? 1 : 2); round++) {
+            Wrk.Result withToken = load(authenticated);
+            Wrk.Result withoutToken = load(anonymous);
+            ratios.add(withToken.requestsPerSecond() / withoutToken.requestsPerSecond());
+        }
+        return ratios.get(ratios.size() - 1);
     }
 
     /** What reading the user costs beyond the token check: GET /api/user and whoami, alternated. */

@@ -172,6 +172,26 @@ public class ConsoleIT extends ServerClient {
     }
 
     @Test
+    @Order(5)
+    void anAdministratorIsMadeAndUnmadeInTheConsoleAndTheEarlierTokenLosesItsPower() {
+        Registered user = logIn(18);
+        openUser(user);
+        console.click("Make administrator");
+        assertEquals(user.email() + " (" + user.username() + ") is now an administrator (from their next sign-in).",
+                console.awaitStatus("is now an administrator"));
+        String adminToken = api.post("users/login", TestUsers.conduitLogin(user.email(), user.password())).user()
+                .getString("token");
+        assertEquals(200, api.get("admin/overview", "Authorization", "Token " + adminToken).status());
+        console.screenshot("console-user-administrator");
+
+        console.click("Remove administrator");
+        console.awaitStatus("is no longer an administrator");
+        assertEquals(401, api.get("admin/overview", "Authorization", "Token " + adminToken).status());
+        assertEquals(403, api.get("admin/overview", "Authorization", "Token " + api.post("users/login",
+                TestUsers.conduitLogin(user.email(), user.password())).user().getString("token")).status());
+    }
+
+    @Test
     @Order(6)
     void revokingOneSessionEndsThatTokenOnly() {
         Registered user = logIn(23);

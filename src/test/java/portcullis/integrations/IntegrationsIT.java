@@ -156,6 +156,20 @@ public class IntegrationsIT extends ServerClient {
     }
 
     @Test
+    public void aPasswordChangeRevokesTheUsersIntegrationTokensToo() {
+        Registered user = TestUsers.register(api);
+        String token = enable(user, service());
+        assertEquals(200, api.get("user", "Authorization", "Token " + token).status());
+
+        assertEquals(200, api.put("user", "{\"user\":{\"password\":\"Changed-" + TestUsers.STRONG_PASSWORD + "\"}}",
+                "Authorization", "Token " + user.token()).status());
+
+        assertEquals(401, api.get("user", "Authorization", "Token " + token).status());
+        assertEquals(401, api.post("auth/token", "", "Authorisation", token).status());
+        assertEquals(200, api.get("user", "Authorization", "Token " + user.token()).status());
+    }
+
+    @Test
     public void removingAServiceFromTheCatalogueRevokesEveryUsersTokensForIt() {
         String service = service();
         Registered alice = TestUsers.register(api);

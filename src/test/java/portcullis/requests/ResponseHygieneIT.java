@@ -99,6 +99,34 @@ public class ResponseHygieneIT extends ServerClient {
     }
 
     @Test
+    public void outsideTheApiOnlyReadingIsAllowedAndEveryRefusalIsJson() {
+        RawHttp client = new RawHttp(base, "127.0.0.1");
+        String context = base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
+        for (String method : List.of("PUT", "DELETE", "POST", "PATCH", "PROPFIND", "MKCOL")) {
+            for (String target : List.of(context, context + "admin/", context + "admin/index.html")) {
+                Reply reply = client.request(method, target, "localhost:" + base.getPort(), null, null);
+                String what = method + " " + target;
+                assertEquals(405, reply.status(), what + ": " + reply);
+                assertEquals("{\"errors\":{\"request\":[\"method not allowed\"]}}", reply.body(), what);
+                assertEquals("GET, HEAD, OPTIONS", reply.headers().firstValue("Allow").orElse(""), what);
+                assertEquals(List.of("nosniff"), reply.headers().allValues("X-Content-Type-Options"), what);
+                assertEquals(List.of("no-store"), reply.headers().allValues("Cache-Control"), what);
+            }
+        }
+    }
+
+    @Test
+    public void theConsoleRedirectIsRelativeWhateverHostTheRequestNames() {
+        String context = base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
+        Reply reply = new RawHttp(base, "127.0.0.1").request("GET", context + "admin", "evil.example", null, null);
+        assertEquals(301, reply.status(), reply::toString);
+        assertEquals("admin/", reply.headers().firstValue("Location").orElse(""), reply::toString);
+        assertEquals(List.of("nosniff"), reply.headers().allValues("X-Content-Type-Options"));
+        assertEquals(List.of("no-store"), reply.headers().allValues("Cache-Control"));
+        assertEquals("", reply.body());
+    }
+
+    @Test
     public void noRouteListingIsPublished() {
         Reply wadl = api.get("application.wadl");
         assertEquals(404, wadl.status(), wadl::toString);

@@ -98,6 +98,21 @@ public class RealPortcullisBesideIT {
     }
 
     @Test
+    public void anIntegrationTokenMeantForAnotherServiceIsRefusedByTheEstateService() throws Exception {
+        String admin = register(ADMIN);
+        String service = "cal-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(201, portcullis("POST", "admin/integrations", "{\"integration\":{\"name\":\"" + service
+                + "\",\"displayName\":\"Calendar\"}}", admin).statusCode());
+        String user = register("integrated-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com");
+        HttpResponse<String> enabled = portcullis("POST", "user/integrations/" + service, "", user);
+        assertEquals(200, enabled.statusCode(), enabled::body);
+        String integrationToken = Json.createReader(new StringReader(enabled.body())).readObject().getString("token");
+
+        assertEquals(401, me(integrationToken).statusCode(), "an estate service took another service's token");
+        assertEquals(200, me(user).statusCode(), "the user's own token, whose audience is the estate");
+    }
+
+    @Test
     public void aRealLoginIsTrustedAcrossARealKeyRotation() throws Exception {
         String email = "beside-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String token = register(email);

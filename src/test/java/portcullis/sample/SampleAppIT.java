@@ -83,6 +83,14 @@ public class SampleAppIT {
     }
 
     @Test
+    public void aTokenForAnotherServiceOrForNoAudienceIsRefused() throws Exception {
+        // Like an integration token: aud and azp name the service it was issued to
+        assertEquals(401, get("reports/me", ISSUER.token().audience("calendar").claim("azp", "calendar").sign()));
+        assertEquals(401, get("reports/me", ISSUER.token().audience().sign()));
+        assertEquals(200, get("reports/me", ISSUER.token().sign()), "the default audience is Portcullis's");
+    }
+
+    @Test
     public void tokensOfTheNewKeyAndOfTheOldOneWorkAcrossARotation() throws Exception {
         String before = ISSUER.token().sign();
         assertEquals(200, get("reports/me", before));

@@ -31,11 +31,13 @@ public final class PortcullisServer implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final URI base;
+    private final String audience;
 
-    private PortcullisServer(Process process, Path log, URI base) {
+    private PortcullisServer(Process process, Path log, URI base, String audience) {
         this.process = process;
         this.log = log;
         this.base = base;
+        this.audience = audience;
     }
 
     /** Starts the WAR with its data in a fresh folder under {@code workDirectory}, and waits until it answers. */
@@ -57,7 +59,8 @@ public final class PortcullisServer implements AutoCloseable {
             command.addAll(List.of("--contextroot", "/", "--deploy", war.toAbsolutePath().toString()));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                     .start();
-            PortcullisServer server = new PortcullisServer(process, log, URI.create("http://127.0.0.1:" + port + "/"));
+            PortcullisServer server = new PortcullisServer(process, log, URI.create("http://127.0.0.1:" + port + "/"),
+                    configuration.getOrDefault("portcullis.tokens.audience", TestToken.PORTCULLIS_AUDIENCE));
             server.awaitDeployment();
             return server;
         } catch (IOException e) {
@@ -75,10 +78,14 @@ public final class PortcullisServer implements AutoCloseable {
         return base.toString().substring(0, base.toString().length() - 1);
     }
 
-    /** The MicroProfile JWT configuration that trusts this Portcullis (its JWKS and issuer). */
+    /**
+     * The MicroProfile JWT configuration that trusts this Portcullis: its JWKS, issuer and audience (users' own
+     * tokens; an integration token, whose audience is its service, is refused).
+     */
     public String mpJwtConfig() {
         return "mp.jwt.verify.publickey.location=" + base.resolve(".well-known/jwks.json") + "\n"
                 + "mp.jwt.verify.issuer=" + issuer() + "\n"
+                + "mp.jwt.verify.audiences=" + audience + "\n"
                 + "mp.jwt.verify.publickey.algorithm=RS256\n";
     }
 

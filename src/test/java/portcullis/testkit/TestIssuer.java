@@ -117,11 +117,13 @@ public final class TestIssuer implements AutoCloseable {
 
     /**
      * The MicroProfile JWT configuration that trusts this issuer: {@code mp.jwt.verify.publickey.location} (the
-     * JWKS), {@code mp.jwt.verify.issuer} and the algorithm, as {@code microprofile-config.properties} lines.
+     * JWKS), {@code mp.jwt.verify.issuer}, {@code mp.jwt.verify.audiences} (Portcullis's default audience, so that a
+     * token meant for another service is refused) and the algorithm, as {@code microprofile-config.properties} lines.
      */
     public String mpJwtConfig() {
         return "mp.jwt.verify.publickey.location=" + jwksUrl() + "\n"
                 + "mp.jwt.verify.issuer=" + issuer + "\n"
+                + "mp.jwt.verify.audiences=" + TestToken.PORTCULLIS_AUDIENCE + "\n"
                 + "mp.jwt.verify.publickey.algorithm=RS256\n";
     }
 

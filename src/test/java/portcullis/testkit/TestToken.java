@@ -29,13 +29,16 @@ import java.util.concurrent.ThreadLocalRandom;
  * Defaults: a random account id, {@code user} as the only group, no organisation, issued now, valid 60 days.
  */
 public final class TestToken {
+    /** The audience of Portcullis's user tokens by default ({@code portcullis.tokens.audience}). */
+    public static final String PORTCULLIS_AUDIENCE = "estate";
+
     private final TestIssuer issuer;
     private String issuerClaim;
     private String subject = String.valueOf(ThreadLocalRandom.current().nextLong(1, 1_000_000_000L));
     private String email;
     private List<String> groups = List.of("user");
     private List<String> belongsTo = List.of();
-    private List<String> audience = List.of();
+    private List<String> audience = List.of(PORTCULLIS_AUDIENCE);
     private Instant issuedAt = Instant.now();
     private Instant expiresAt;
     private Instant notBefore;
@@ -70,7 +73,10 @@ public final class TestToken {
         return this;
     }
 
-    /** The audiences ({@code aud}); none by default, as Portcullis without {@code portcullis.tokens.audience}. */
+    /**
+     * The audiences ({@code aud}): {@link #PORTCULLIS_AUDIENCE} by default, as Portcullis's user tokens; none with no
+     * argument; a service's name for a token like an integration token of that service.
+     */
     public TestToken audience(String... audiences) {
         this.audience = List.of(audiences);
         return this;
