@@ -271,6 +271,42 @@ public final class Keycloak implements AutoCloseable {
                 .build().toString());
     }
 
+    /**
+     * Adds an RSA key whose private part the caller holds to the realm's keys, below Keycloak's own (published in
+     * its JWKS, never used by Keycloak to sign): tokens the caller signs with it verify as the realm's. Answers the
+     * {@code kid} Keycloak publishes it under.
+     */
+    public String importSigningKey(String realm, java.security.KeyPair key) {
+        String realmId = admin("GET", "/admin/realms/" + realm, null).asJsonObject().getString("id");
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+                .encodeToString(key.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        admin("POST", "/admin/realms/" + realm + "/components", Json.createObjectBuilder()
+                .add("name", "rsa-imported-" + System.nanoTime())
+                .add("providerId", "rsa")
+                .add("providerType", "org.keycloak.keys.KeyProvider")
+                .add("parentId", realmId)
+                .add("config", Json.createObjectBuilder()
+                        .add("privateKey", Json.createArrayBuilder().add(pem))
+                        .add("priority", Json.createArrayBuilder().add("1"))
+                        .add("algorithm", Json.createArrayBuilder().add("RS256"))
+                        .add("active", Json.createArrayBuilder().add("true"))
+                        .add("enabled", Json.createArrayBuilder().add("true")))
+                .build().toString());
+        java.math.BigInteger modulus = ((java.security.interfaces.RSAPublicKey) key.getPublic()).getModulus();
+        String encoded = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(unsigned(modulus));
+        return admin("GET", "/realms/" + realm + "/protocol/openid-connect/certs", null).asJsonObject()
+                .getJsonArray("keys").getValuesAs(JsonObject.class).stream()
+                .filter(jwk -> encoded.equals(jwk.getString("n", "")))
+                .map(jwk -> jwk.getString("kid"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("Keycloak does not publish the imported key"));
+    }
+
+    private static byte[] unsigned(java.math.BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        return bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+    }
+
     /** Changes a user's attributes (such as {@code email}) through the admin API. */
     public void updateUser(String realm, String username, JsonObject changes) {
         admin("PUT", "/admin/realms/" + realm + "/users/" + userId(realm, username), changes.toString());

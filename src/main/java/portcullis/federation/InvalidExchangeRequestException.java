@@ -9,7 +9,11 @@ public class InvalidExchangeRequestException extends ApiException {
     private final String oauthError;
 
     InvalidExchangeRequestException(String oauthError, String field, String message) {
-        super(400, field, message);
+        this(400, oauthError, field, message);
+    }
+
+    InvalidExchangeRequestException(int status, String oauthError, String field, String message) {
+        super(status, field, message);
         this.oauthError = oauthError;
     }
 

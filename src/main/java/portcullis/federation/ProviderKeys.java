@@ -59,6 +59,9 @@ class ProviderKeys {
                 fetch(provider, keys, now);
                 matching = matching(keys.keys, header);
             }
+            if (header.getKeyID() == null && matching.size() > 1) {
+                return List.of(); // no kid: only a provider with one key for the algorithm says which key it is
+            }
             return matching;
         }
     }

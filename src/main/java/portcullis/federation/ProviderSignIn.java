@@ -36,8 +36,9 @@ class ProviderSignIn {
     record SignedIn(User user, Provider provider) {
     }
 
-    SignedIn signIn(String subjectToken) {
-        ProviderToken token = verifier.verify(subjectToken);
+    SignedIn signIn(ExchangeForm.SubjectToken subjectToken) {
+        ProviderToken token = verifier.verify(subjectToken.token());
+        ProviderTokenTypes.checkDeclared(token, subjectToken.type());
         ManagedProfile profile = profile(token);
         exchanged.remember(token, token.expiresAt().plus(settings.clockLeeway()));
         return new SignedIn(mappedSignIn.signIn(profile, token.provider().mapping()), token.provider());
@@ -54,7 +55,9 @@ class ProviderSignIn {
         if (email == null || !verified(claims.getClaim("email_verified"))) {
             throw new ProviderTokenRefusedException("has no email the provider verified (email, email_verified)");
         }
-        if (email.length() > 254 || email.indexOf('@') < 1 || email.chars().anyMatch(Character::isISOControl)) {
+        int at = email.lastIndexOf('@');
+        if (email.length() > 254 || at < 1 || at == email.length() - 1 || email.indexOf('@') != at
+                || email.chars().anyMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c))) {
             throw new ProviderTokenRefusedException("has an email Portcullis cannot use");
         }
         String subject = claims.getSubject();

@@ -66,6 +66,7 @@ class ProviderTokenVerifier {
             throw refused("has a header naming its own key (jwk, jku, x5u, x5c) or extensions (crit)");
         }
         Provider provider = providerOf(jwt);
+        ProviderClaimShapes.check(jwt.getPayload().toJSONObject());
         if (!provider.algorithms().contains(header.getAlgorithm())) {
             throw refused("is signed with " + header.getAlgorithm() + ", which is not allowed for this provider");
         }
@@ -80,7 +81,8 @@ class ProviderTokenVerifier {
         if (expiresAt.isAfter(Instant.now().plus(settings.maxTokenLifetime()))) {
             throw refused("expires too far ahead (more than " + settings.maxTokenLifetime() + " from now)");
         }
-        return new ProviderToken(provider, claims, replayKey(jwt, claims), expiresAt);
+        return new ProviderToken(provider, header.getType() == null ? null : header.getType().getType(), claims,
+                replayKey(jwt, claims), expiresAt);
     }
 
     private static SignedJWT parse(String token) {

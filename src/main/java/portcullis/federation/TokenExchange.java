@@ -43,7 +43,7 @@ public class TokenExchange {
     @Inject
     Metrics metrics;
 
-    public LoggedIn exchange(String subjectToken) {
+    public LoggedIn exchange(ExchangeForm.SubjectToken subjectToken) {
         long started = System.nanoTime();
         String outcome = "failure";
         try {
@@ -58,7 +58,7 @@ public class TokenExchange {
         }
     }
 
-    private LoggedIn signIn(String subjectToken) {
+    private LoggedIn signIn(ExchangeForm.SubjectToken subjectToken) {
         String address = clientAddress.current();
         throttle.checkAddressAllowed(address);
         ProviderSignIn.SignedIn signedIn;

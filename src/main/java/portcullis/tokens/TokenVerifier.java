@@ -77,6 +77,10 @@ public class TokenVerifier {
     @ConfigProperty(name = "portcullis.tokens.max-length")
     int maxLength;
 
+    @Inject
+    AudienceSince audienceSinceStore;
+
+    private volatile Instant audienceSince;
     private DefaultJWTProcessor<SecurityContext> processor;
     private final VerifiedTokenCache cache = new VerifiedTokenCache(10_000);
 
@@ -103,8 +107,9 @@ public class TokenVerifier {
         });
         JWTClaimsSet exactMatch = new JWTClaimsSet.Builder().issuer(issuer).build();
         int leeway = (int) clockLeeway.toSeconds();
-        // User tokens name the configured audience; those issued before Portcullis named one by default (at most one
-        // token lifetime ago) carry none, and Portcullis, their issuer, still takes them until they expire.
+        // User tokens name the configured audience; those issued before Portcullis named one by default (the upgrade
+        // to schema 8, at most one token lifetime ago) carry none, and Portcullis, their issuer, still takes those
+        // until they expire: a token without one issued since is refused.
         Set<String> userAudiences = new HashSet<>();
         userAudiences.add(null);
         audience.ifPresent(userAudiences::add);
@@ -113,11 +118,29 @@ public class TokenVerifier {
         processor.setJWTClaimsSetVerifier((claims, context) -> {
             if (claims.getClaim(TokenIssuer.AUTHORISED_PARTY) == null) {
                 userTokens.verify(claims, context);
+                if (audience.isPresent() && (claims.getAudience() == null || claims.getAudience().isEmpty())
+                        && !claims.getIssueTime().toInstant().isBefore(audienceSince())) {
+                    throw new BadJWTException("JWT without an audience, issued since users' tokens name one");
+                }
             } else {
                 integrationTokens.verify(claims, context);
                 checkIntegrationAudience(claims);
             }
         });
+    }
+
+    /** The moment users' tokens began to name an audience, read once (an outage leaves it to the next token). */
+    private Instant audienceSince() {
+        Instant since = audienceSince;
+        if (since == null) {
+            try {
+                since = audienceSinceStore.since();
+            } catch (RuntimeException databaseAway) {
+                return Instant.MIN; // refuse audience-less tokens until it can be read
+            }
+            audienceSince = since;
+        }
+        return since;
     }
 
     /** A valid token for a user's own use: not revoked, claims not outdated. */

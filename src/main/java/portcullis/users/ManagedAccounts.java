@@ -9,6 +9,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -37,24 +40,34 @@ public class ManagedAccounts {
     @Resource
     SessionContext session;
 
-    /** The account of {@code profile}'s identity, created or refreshed; 409 if its email is another account's. */
+    /**
+     * The account of {@code profile}'s identity, created or refreshed; 409 if its email is another account's.
+     * Concurrent first sign-ins of one person end in one account: the loser of the race finds the winner's link.
+     */
     public User signIn(ManagedProfile profile) {
-        Optional<User> linked = linkedAccount(profile.source(), profile.externalId());
-        if (linked.isPresent()) {
-            return refresh(linked.get(), profile);
-        }
-        if (users.findByEmail(profile.email()).isPresent()) {
-            throw new ManagedAccountConflictException();
-        }
-        User created = User.managed(profile.source(), profile.email(), username(profile, null));
-        created.describe(name(profile), null, null);
-        created.grantGroups(profile.groups());
-        try {
-            return session.getBusinessObject(ManagedAccounts.class).create(created, profile);
-        } catch (UniqueKeyConflict lostRace) {
-            // a concurrent first sign-in of the same person linked it meanwhile, or took the email
-            return linkedAccount(profile.source(), profile.externalId())
-                    .orElseThrow(ManagedAccountConflictException::new);
+        for (int attempt = 1; ; attempt++) {
+            Optional<User> linked = linkedAccount(profile.source(), profile.externalId());
+            if (linked.isPresent()) {
+                return refresh(linked.get(), profile);
+            }
+            if (users.findByEmail(profile.email()).isPresent()) {
+                // Either another account's email, or this very person's account linked a moment ago by a
+                // concurrent sign-in (between the look-up above and this one): look once more before refusing.
+                return linkedAccount(profile.source(), profile.externalId())
+                        .map(meanwhile -> refresh(meanwhile, profile))
+                        .orElseThrow(ManagedAccountConflictException::new);
+            }
+            User created = User.managed(profile.source(), profile.email(), username(profile, null));
+            created.describe(name(profile), null, null);
+            created.grantGroups(profile.groups());
+            try {
+                return session.getBusinessObject(ManagedAccounts.class).create(created, profile);
+            } catch (UniqueKeyConflict lostRace) {
+                // a concurrent first sign-in linked the person, took the email or the username: look again
+                if (attempt == 3) {
+                    throw new ManagedAccountConflictException();
+                }
+            }
         }
     }
 
@@ -152,8 +165,9 @@ public class ManagedAccounts {
     }
 
     /**
-     * The directory's name made into a username Portcullis accepts (letters, digits, {@code _.-}); if another
-     * account has it, a suffix from the outside id keeps it unique.
+     * The outside name made into a username Portcullis accepts (letters, digits, {@code _.-}); if another account has
+     * it, a suffix from a hash of the outside identity (the same for the same person, different for others), and
+     * then a counter, keep it unique whatever the outside names and ids look like.
      */
     private String username(ManagedProfile profile, Long self) {
         String base = profile.username() == null || profile.username().isBlank()
@@ -164,7 +178,20 @@ public class ManagedAccounts {
         if (!users.usernameTaken(safe, self)) {
             return safe;
         }
-        return safe + "-" + HexFormat.of().formatHex(profile.externalId().getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .substring(0, 8);
+        String suffixed = safe + "-" + identityHash(profile);
+        for (int n = 2; users.usernameTaken(suffixed, self); n++) {
+            suffixed = safe + "-" + identityHash(profile) + "-" + n;
+        }
+        return suffixed;
+    }
+
+    private static String identityHash(ManagedProfile profile) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((profile.source() + "\n" + profile.externalId())
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 }

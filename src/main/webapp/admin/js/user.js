@@ -24,8 +24,8 @@ export async function userScreen(id) {
           ? button('Enable', () => act(() => call('POST', path + '/enable'), 'Enabled ' + who + '.'))
           : button('Disable', () => act(() => call('POST', path + '/disable'), 'Disabled ' + who + '; their tokens are refused.')),
         user.administrator
-          ? button('Remove administrator', () => act(() => call('DELETE', path + '/administrator'), who + ' is no longer an administrator; their earlier tokens are refused.'))
-          : button('Make administrator', () => act(() => call('PUT', path + '/administrator'), who + ' is now an administrator (from their next sign-in).')),
+          ? button('Remove administrator', () => act(() => call('DELETE', path + '/administrator'), 'Removed administrator standing from ' + who + '; their earlier tokens are refused.'))
+          : button('Make administrator', () => act(() => call('PUT', path + '/administrator'), 'Made ' + who + ' an administrator (from their next sign-in).')),
         button('Revoke all sessions', () => act(() => call('DELETE', path + '/sessions'), 'Revoked every session of ' + who + '.')),
         button('Lift throttling', () => act(() => call('DELETE', path + '/throttling'), 'Lifted throttling for ' + who + '.'),
           { disabled: user.throttling.failures === 0 && !user.throttling.locked })),

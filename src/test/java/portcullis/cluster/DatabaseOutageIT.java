@@ -81,6 +81,13 @@ public class DatabaseOutageIT {
             database("stop");
 
             Reply duringOutage = awaitStatus(() -> api.get("user", "Authorization", "Token " + user.token()), 503);
+            Instant asked = Instant.now();
+            assertEquals(503, api.get("user", "Authorization", "Token " + user.token()).status());
+            long waited = Duration.between(asked, Instant.now()).toMillis();
+            // The default: no retries through an outage (portcullis.database.outage-retries=0); EclipseLink's own
+            // default made every request wait ten seconds
+            assertTrue(waited < 2_000, "a request waited " + waited + " ms for the database");
+            System.out.println("Database outage: a request got its 503 after " + waited + " ms");
             assertEquals("unavailable, try again shortly",
                     duringOutage.json().getJsonObject("errors").getJsonArray("database").getString(0));
             assertTrue(duringOutage.headers().firstValue("Retry-After").isPresent(), "503 without Retry-After");
@@ -106,6 +113,28 @@ public class DatabaseOutageIT {
             load.join(30_000);
         }
         assertEquals(List.of(), List.copyOf(unacceptable), "answers other than JSON (or 503) during the outage");
+    }
+
+    @Test
+    public void withRetriesThroughOutagesAReadSentDuringAShortOutageSucceedsOnceTheDatabaseIsBack()
+            throws Exception {
+        Path target = Path.of(System.getProperty("portcullis.target", "target"));
+        try (PayaraMicroProcess patient = PayaraMicroProcess.start(Deployments.BUILT_WAR.toPath(),
+                target.resolve("outage-patient-data"), "database-outage-patient",
+                Map.of("portcullis.users.bcrypt-cost", "4", "portcullis.database.outage-retries", "60"), "api/user")) {
+            Api patientApi = new Api(patient.base());
+            Registered user = TestUsers.register(patientApi);
+            database("stop");
+            java.util.concurrent.CompletableFuture<Reply> waiting = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> patientApi.get("user", "Authorization", "Token " + user.token()));
+            Thread.sleep(3000);
+            assertTrue(!waiting.isDone(), "the request did not wait for the database: " + waiting.getNow(null));
+            database("start");
+            Reply reply = waiting.get(90, TimeUnit.SECONDS);
+            assertEquals(200, reply.status(), "a request that waited for the database: " + reply);
+        } finally {
+            database("start");
+        }
     }
 
     private static Reply awaitStatus(java.util.function.Supplier<Reply> request, int status) {

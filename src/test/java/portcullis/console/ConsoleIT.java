@@ -177,15 +177,17 @@ public class ConsoleIT extends ServerClient {
         Registered user = logIn(18);
         openUser(user);
         console.click("Make administrator");
-        assertEquals(user.email() + " (" + user.username() + ") is now an administrator (from their next sign-in).",
-                console.awaitStatus("is now an administrator"));
+        assertEquals("Made " + user.email() + " (" + user.username() + ") an administrator (from their next sign-in).",
+                console.awaitStatus("Made"));
         String adminToken = api.post("users/login", TestUsers.conduitLogin(user.email(), user.password())).user()
                 .getString("token");
         assertEquals(200, api.get("admin/overview", "Authorization", "Token " + adminToken).status());
         console.screenshot("console-user-administrator");
 
         console.click("Remove administrator");
-        console.awaitStatus("is no longer an administrator");
+        assertEquals("Removed administrator standing from " + user.email() + " (" + user.username() + "); their"
+                + " earlier tokens are refused.", console.awaitStatus("Removed administrator"));
+        assertTrue(console.screen().getText().contains("Make administrator"));
         assertEquals(401, api.get("admin/overview", "Authorization", "Token " + adminToken).status());
         assertEquals(403, api.get("admin/overview", "Authorization", "Token " + api.post("users/login",
                 TestUsers.conduitLogin(user.email(), user.password())).user().getString("token")).status());

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -372,6 +373,8 @@ public class FederationIT extends ServerClient {
         Reply refused = conduitExchange(keycloak.accessToken("corp", "estate-app", "dora"));
         assertEquals(409, refused.status(), refused::toString);
         assertTrue(refused.json().containsKey("errors"), refused::toString);
+        assertEquals("invalid_grant", refused.json().getString("error"), refused::toString);
+        assertTrue(refused.json().containsKey("error_description"), refused::toString);
 
         // fay is linked by her sub; her email changed at Keycloak to a local account's changes nothing there
         Reply fay = conduitExchange(keycloak.accessToken("corp", "estate-app", "fay"));
@@ -470,6 +473,164 @@ public class FederationIT extends ServerClient {
         assertRefused(huge, "is longer than 8192 characters");
         Reply garbage = conduitExchange("not.a.token");
         assertRefused(garbage, "is not a signed JWT");
+    }
+
+    /** Tokens with any claims, signed by a key the corp realm publishes; made once for the class. */
+    private static ProviderTokens corpTokens;
+
+    private static ProviderTokens corpTokens() {
+        if (corpTokens == null) {
+            corpTokens = ProviderTokens.of(keycloak, "corp");
+        }
+        return corpTokens;
+    }
+
+    @Test
+    void oddClaimValuesAreRefusedWithTheOAuthErrorNeverA500() {
+        ProviderTokens tokens = corpTokens();
+        assertEquals(200, conduitExchange(tokens.sign(tokens.claims())).status(), "the control: ordinary claims");
+        String huge = "4611686018427387904"; // 2^62 seconds: wraps into 1970 as milliseconds
+        Map<String, List<String>> odd = new java.util.LinkedHashMap<>();
+        odd.put("sub", java.util.Arrays.asList(null, "null", "12345", "true", "[]", "{}", "[\"a\"]"));
+        odd.put("exp", java.util.Arrays.asList(null, "null", "\"tomorrow\"", huge, "1e300", "-1", "true", "[]"));
+        odd.put("iat", java.util.Arrays.asList(null, "null", huge, "1e300", "\"now\"", "-5", "{}"));
+        odd.put("nbf", List.of("null", huge, "1e300", "\"later\"", "-1"));
+        odd.put("aud", java.util.Arrays.asList(null, "null", "5", "[]", "[1]", "{}"));
+        odd.put("iss", List.of("null", "5", "[\"" + keycloak.issuer("corp") + "\"]"));
+        odd.put("jti", List.of("5", "null", "[]", "\"\""));
+        odd.put("email", java.util.Arrays.asList(null, "null", "5", "\"a@\"", "\"@b\"", "\"a b@c\"", "\"a@b@c\""));
+        odd.put("email_verified", List.of("false", "null", "\"yes\"", "1"));
+        odd.forEach((claim, values) -> values.forEach(value -> {
+            Map<String, String> claims = tokens.claims();
+            claims.put(claim, value);
+            Reply reply = conduitExchange(tokens.sign(claims));
+            String what = claim + "=" + value + ": " + reply;
+            assertEquals(401, reply.status(), what);
+            assertEquals("invalid_grant", reply.json().getString("error"), what);
+            assertTrue(reply.json().getJsonObject("errors").containsKey("subject_token"), what);
+        }));
+    }
+
+    @Test
+    void aOneCharacterSubjectWhoseNameIsTakenGetsAUniqueUsername() {
+        ProviderTokens tokens = corpTokens();
+        Map<String, String> claims = tokens.claims();
+        String taken = "taken" + UUID.randomUUID().toString().substring(0, 6);
+        TestUsers.register(api, taken + "@local.example", taken, TestUsers.STRONG_PASSWORD);
+        claims.put("sub", "\"" + UUID.randomUUID().toString().charAt(0) + "\"");
+        claims.put("preferred_username", "\"" + taken + "\"");
+        Reply reply = conduitExchange(tokens.sign(claims));
+        assertEquals(200, reply.status(), reply::toString);
+        assertNotEquals(taken, reply.user().getString("username"));
+        assertTrue(reply.user().getString("username").startsWith(taken + "-"), reply::toString);
+    }
+
+    @Test
+    void peopleOfOneNameAtThreeDomainsGetThreeAccountsWithUniqueUsernames() {
+        // the email-keyed provider, without preferred_username: the username comes from the email's local part
+        ProviderTokens partner = ProviderTokens.of(keycloak, "partner");
+        String name = "jocf" + (1000 + new java.util.Random().nextInt(9000));
+        List<String> usernames = new ArrayList<>();
+        for (String domain : List.of("a.example", "b.example", "c.example")) {
+            Map<String, String> claims = partner.claims();
+            claims.put("email", "\"" + name + "@" + domain + "\"");
+            Reply reply = conduitExchange(partner.sign(claims));
+            assertEquals(200, reply.status(), domain + ": " + reply);
+            usernames.add(reply.user().getString("username"));
+        }
+        assertEquals(3, Set.copyOf(usernames).size(), usernames::toString);
+    }
+
+    @Test
+    void concurrentFirstSignInsOfOnePersonEndInOneAccountAndAllSucceed() throws Exception {
+        ProviderTokens tokens = corpTokens();
+        Map<String, String> person = tokens.claims();
+        List<String> sixTokens = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Map<String, String> claims = new java.util.LinkedHashMap<>(person);
+            claims.put("jti", "\"" + UUID.randomUUID() + "\"");
+            sixTokens.add(tokens.sign(claims));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Reply>> replies = new ArrayList<>();
+        for (String token : sixTokens) {
+            replies.add(pool.submit(() -> {
+                start.await();
+                return conduitExchange(token);
+            }));
+        }
+        start.countDown();
+        Set<Long> accounts = new java.util.HashSet<>();
+        for (java.util.concurrent.Future<Reply> reply : replies) {
+            Reply answer = reply.get();
+            assertEquals(200, answer.status(), answer::toString);
+            accounts.add(answer.user().getJsonNumber("id").longValue());
+        }
+        pool.shutdown();
+        assertEquals(1, accounts.size(), "one person, several accounts: " + accounts);
+    }
+
+    @Test
+    void oddRequestShapesGetTheOAuthErrorNeverA500() {
+        String token = corpTokens().sign(corpTokens().claims());
+        Map<String, Reply> replies = new java.util.LinkedHashMap<>();
+        replies.put("no subject_token_type", api.send("POST", "users/exchange", Api.FORM,
+                form(Map.of("grant_type", EXCHANGE, "subject_token", token))));
+        replies.put("subject_token twice", api.send("POST", "users/exchange", Api.FORM, form(Map.of("grant_type",
+                EXCHANGE, "subject_token_type", ACCESS_TOKEN, "subject_token", token)) + "&subject_token=" + token));
+        replies.put("grant_type twice", api.send("POST", "auth/exchange", Api.FORM, form(Map.of("grant_type",
+                EXCHANGE, "subject_token_type", ACCESS_TOKEN, "subject_token", token)) + "&grant_type=" + EXCHANGE));
+        replies.put("actor_token_type alone", api.send("POST", "users/exchange", Api.FORM, form(Map.of("grant_type",
+                EXCHANGE, "subject_token_type", ACCESS_TOKEN, "subject_token", token, "actor_token_type",
+                ACCESS_TOKEN))));
+        replies.put("malformed form", api.send("POST", "users/exchange", Api.FORM, "grant_type=%zz&subject_token=x"));
+        replies.put("JSON without a Content-Type", api.send("POST", "users/exchange", null,
+                "{\"grant_type\":\"" + EXCHANGE + "\"}"));
+        replies.put("JSON", api.send("POST", "auth/exchange", Api.JSON, "{\"grant_type\":\"" + EXCHANGE + "\"}"));
+        replies.put("text", api.send("POST", "users/exchange", "text/plain", "grant_type=" + EXCHANGE));
+        replies.put("GET", api.get("users/exchange"));
+        replies.put("DELETE", api.delete("auth/exchange"));
+        replies.put("too large", api.send("POST", "users/exchange", Api.FORM, "subject_token=" + "a".repeat(70_000)));
+        replies.put("empty", api.send("POST", "users/exchange", Api.FORM, ""));
+        replies.forEach((what, reply) -> {
+            assertTrue(reply.status() >= 400 && reply.status() < 500, what + ": " + reply);
+            assertTrue(reply.json().containsKey("errors"), what + ": " + reply);
+            assertTrue(reply.json().getString("error", "").matches("invalid_request|unsupported_grant_type"),
+                    what + ": " + reply);
+            assertTrue(reply.json().containsKey("error_description"), what + ": " + reply);
+        });
+        assertEquals(415, replies.get("JSON without a Content-Type").status());
+        assertEquals(413, replies.get("too large").status());
+        assertEquals(405, replies.get("GET").status());
+        assertEquals(400, replies.get("subject_token twice").status());
+    }
+
+    @Test
+    void noCredentialIsTakenFromTheQueryString() {
+        String token = corpTokens().sign(corpTokens().claims());
+        Reply exchange = api.send("POST", "users/exchange?" + form(Map.of("grant_type", EXCHANGE, "subject_token",
+                token, "subject_token_type", ACCESS_TOKEN)), Api.FORM, "");
+        assertEquals(400, exchange.status(), exchange::toString);
+        assertEquals("invalid_request", exchange.json().getString("error"), exchange::toString);
+        assertTrue(exchange.json().getJsonObject("errors").containsKey("subject_token"), exchange::toString);
+        TestUsers.Registered user = TestUsers.register(api);
+        for (String path : List.of("auth/local", "auth/login", "users/login")) {
+            Reply login = api.send("POST", path + "?email=" + URLEncoder.encode(user.email(), StandardCharsets.UTF_8)
+                    + "&password=" + user.password(), Api.FORM, "");
+            assertEquals(400, login.status(), path + ": " + login);
+            assertTrue(login.json().getJsonObject("errors").containsKey("password"), login::toString);
+        }
+    }
+
+    @Test
+    void aTokenOfTheOtherKindThanItsDeclaredTypeIsRefused() {
+        JsonObject tokens = keycloak.tokens("corp", "estate-app", "gus");
+        assertRefused(exchange("users/exchange", tokens.getString("id_token"), ACCESS_TOKEN),
+                "is an ID token, not the access_token its subject_token_type says");
+        tokens = keycloak.tokens("corp", "estate-app", "gus");
+        assertRefused(exchange("auth/exchange", tokens.getString("access_token"), ID_TOKEN),
+                "is an access token, not the id_token its subject_token_type says");
     }
 
     @Test

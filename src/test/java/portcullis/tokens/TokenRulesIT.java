@@ -166,6 +166,16 @@ public class TokenRulesIT {
     }
 
     @Test
+    public void aTokenWithoutAudienceIssuedBeforeUsersTokensNamedOneIsStillAccepted() {
+        // As a token of the release before the default audience: issued before this database's schema 8
+        long hourAgo = Instant.now().getEpochSecond() - 3600;
+        String old = mint(header(""), claims(",\"iat\":" + hourAgo).replace("\"aud\":\"" + AUDIENCE + "\",", ""));
+        assertEquals(200, statusWith(old));
+        assertRefused(mint(header(""), claims(",\"iat\":" + hourAgo).replace("\"aud\":\"" + AUDIENCE + "\"",
+                "\"aud\":\"another-service\"")));
+    }
+
+    @Test
     public void anExpiredTokenIsRefused() {
         long now = Instant.now().getEpochSecond();
         assertRefused(mint(header(""), claims(",\"iat\":" + (now - 600) + ",\"exp\":" + (now - 61))));
