@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * The types and ranges of a provider token's registered claims, checked on the raw JSON before any library reads
  * them: {@code sub} a string, {@code exp} and {@code iat} (and {@code nbf}, when present) numbers between 1970 and
- * the year 9999, {@code aud} a string or a list of strings, {@code jti} a string. A null where a value belongs, a
+ * the year 9999, {@code aud} (when present: its absence is refused as not for Portcullis) a string or a list of
+ * strings, {@code jti} a string. A null where a value belongs, a
  * number where a string belongs, or a date of 2^62 seconds (which wraps into 1970 when made milliseconds) is a
  * token Portcullis refuses, not one it guesses at.
  */
@@ -25,7 +26,7 @@ final class ProviderClaimShapes {
         date(claims, "iat", true);
         date(claims, "nbf", false);
         Object audience = claims.get("aud");
-        if (!(audience instanceof String) && !(audience instanceof List<?> many
+        if (audience != null && !(audience instanceof String) && !(audience instanceof List<?> many
                 && !many.isEmpty() && many.stream().allMatch(String.class::isInstance))) {
             throw refused("aud", "a string or a list of strings");
         }
