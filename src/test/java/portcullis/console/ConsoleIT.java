@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -52,7 +53,8 @@ public class ConsoleIT extends ServerClient {
     private static final int USERS = 1_000;
 
     private static ConsolePage console;
-    private static String operator;
+    /** When the console signed in: its admin token lives 20 s here, so it has to renew itself after that. */
+    private static Instant signedInAt;
     private static boolean seeded;
 
     @Deployment(testable = false)
@@ -62,6 +64,7 @@ public class ConsoleIT extends ServerClient {
                 portcullis.admin.bootstrap-password=%s
                 portcullis.users.bcrypt-cost=4
                 portcullis.throttling.registrations-per-address=10000
+                portcullis.tokens.admin-lifetime=PT20S
                 """.formatted(ADMIN, TestUsers.STRONG_PASSWORD));
     }
 
@@ -70,13 +73,14 @@ public class ConsoleIT extends ServerClient {
         if (seeded) {
             return;
         }
-        operator = TestUsers.grantedAdministrator(api, TestUsers.admin(api, ADMIN), OPERATOR);
+        TestUsers.grantedAdministrator(api, TestUsers.admin(api, ADMIN), OPERATOR);
+        String operator = operator();
         ExecutorService creators = Executors.newFixedThreadPool(4);
         List<Future<Reply>> created = new ArrayList<>();
         for (int i = 0; i < USERS; i++) {
             String n = String.format("%04d", i);
             created.add(creators.submit(() -> api.post("admin/users", TestUsers.registration(
-                    TAG + "-" + n + "@example.com", TAG + "_" + n, TestUsers.STRONG_PASSWORD), "Authorization", operator)));
+                    TAG + "-" + n + "@example.com", TAG + "_" + n, TestUsers.STRONG_PASSWORD), "Authorization", operator())));
         }
         for (Future<Reply> reply : created) {
             assertEquals(201, reply.get(5, TimeUnit.MINUTES).status());
@@ -104,7 +108,7 @@ public class ConsoleIT extends ServerClient {
         assertEquals("This account is not an administrator.", console.signInError());
         assertFalse(console.driver().findElement(By.id("nav")).isDisplayed());
         assertTrue(console.driver().findElement(By.id("sign-in")).isDisplayed());
-        Reply logouts = api.get("admin/events?kind=logout&user=" + user.id(), "Authorization", operator);
+        Reply logouts = api.get("admin/events?kind=logout&user=" + user.id(), "Authorization", operator());
         assertEquals(1, logouts.json().getJsonArray("events").size(), "the console revokes the token it was given: "
                 + logouts);
     }
@@ -123,6 +127,7 @@ public class ConsoleIT extends ServerClient {
     void anAdministratorSignsInWithTheKeyboardAndTheTokenStaysInMemory() {
         console.open();
         console.signInAsAdministrator(ADMIN, TestUsers.STRONG_PASSWORD);
+        signedInAt = Instant.now();
 
         assertEquals(ADMIN, console.driver().findElement(By.id("who")).getText());
         assertEquals(0L, console.script("return localStorage.length;"));
@@ -238,7 +243,7 @@ public class ConsoleIT extends ServerClient {
         console.click("Lift throttling");
         console.awaitStatus("Lifted throttling");
         assertTrue(console.screen().getText().contains("no failed logins"), console.screen().getText());
-        assertEquals(0, api.get("admin/users/" + user.id(), "Authorization", operator).json().getJsonObject("user")
+        assertEquals(0, api.get("admin/users/" + user.id(), "Authorization", operator()).json().getJsonObject("user")
                 .getJsonObject("throttling").getInt("failures"));
     }
 
@@ -251,12 +256,12 @@ public class ConsoleIT extends ServerClient {
         String question = console.confirm("Cancel");
         assertEquals("Delete the user " + user.email() + " (" + user.username() + ")? This cannot be undone.",
                 question);
-        assertEquals(200, api.get("admin/users/" + user.id(), "Authorization", operator).status(), "cancelled");
+        assertEquals(200, api.get("admin/users/" + user.id(), "Authorization", operator()).status(), "cancelled");
 
         console.click("Delete user…");
         console.confirm("Delete " + user.email());
         console.awaitHeading("Users");
-        assertEquals(404, api.get("admin/users/" + user.id(), "Authorization", operator).status());
+        assertEquals(404, api.get("admin/users/" + user.id(), "Authorization", operator()).status());
         assertEquals(401, api.get("user", "Authorization", "Token " + user.token()).status());
     }
 
@@ -299,7 +304,7 @@ public class ConsoleIT extends ServerClient {
         assertTrue(console.rows().stream().anyMatch(row -> row.get(2).equals("next")), console.rows().toString());
         console.screenshot("console-keys");
 
-        Reply keys = api.get("admin/keys", "Authorization", operator);
+        Reply keys = api.get("admin/keys", "Authorization", operator());
         assertEquals(before + 1, keys.jsonArray().size());
         String next = keys.jsonArray().getValuesAs(JsonObject.class).stream()
                 .filter(key -> key.getString("state").equals("NEXT")).findFirst().orElseThrow().getString("kid");
@@ -308,7 +313,7 @@ public class ConsoleIT extends ServerClient {
         console.screen().findElement(By.xpath(".//tr[td/code[normalize-space(.)='" + next + "']]//button")).click();
         assertTrue(console.confirm("Retire " + next).startsWith("Retire the key " + next + " now?"));
         console.awaitStatus("Retired " + next);
-        assertTrue(api.get("admin/keys", "Authorization", operator).jsonArray().getValuesAs(JsonObject.class).stream()
+        assertTrue(api.get("admin/keys", "Authorization", operator()).jsonArray().getValuesAs(JsonObject.class).stream()
                 .noneMatch(key -> key.getString("kid").equals(next)));
         assertFalse(api.get("../.well-known/jwks.json").body().contains(next), "unpublished");
     }
@@ -320,7 +325,7 @@ public class ConsoleIT extends ServerClient {
         assertEquals(200, api.put("user", "{\"user\":{\"name\":\"" + XSS_NAME + "\"}}",
                 "Authorization", "Token " + user.token()).status());
         Reply organisation = api.post("admin/organisations", "{\"organisation\":{\"domain\":\"xss-" + TAG
-                + ".example\",\"name\":\"" + XSS_NAME + "\"}}", "Authorization", operator);
+                + ".example\",\"name\":\"" + XSS_NAME + "\"}}", "Authorization", operator());
         assertEquals(201, organisation.status(), organisation::toString);
 
         console.navigate("Users");
@@ -345,7 +350,7 @@ public class ConsoleIT extends ServerClient {
     @Test
     @Order(10)
     void theEventsScreenShowsWhatTheAdministratorDid() {
-        long disabled = api.get("admin/users?q=" + TAG + "-0017", "Authorization", operator).json()
+        long disabled = api.get("admin/users?q=" + TAG + "-0017", "Authorization", operator()).json()
                 .getJsonArray("users").getJsonObject(0).getJsonNumber("id").longValue();
         console.navigate("Security events");
         console.field("User id").sendKeys(String.valueOf(disabled));
@@ -367,7 +372,7 @@ public class ConsoleIT extends ServerClient {
         console.wait(Duration.ofSeconds(20)).until(d -> console.rows().stream()
                 .anyMatch(r -> r.get(0).equals(TAG + "-calendar")));
         console.screenshot("console-integrations");
-        assertTrue(api.get("admin/integrations", "Authorization", operator).body().contains(TAG + "-calendar"));
+        assertTrue(api.get("admin/integrations", "Authorization", operator()).body().contains(TAG + "-calendar"));
     }
 
     @Test
@@ -423,11 +428,27 @@ public class ConsoleIT extends ServerClient {
     }
 
     @Test
+    @Order(14)
+    void theConsoleRenewsItsShortLivedTokenWithoutAskingAgain() throws InterruptedException {
+        long left = Duration.ofSeconds(25).minus(Duration.between(signedInAt, Instant.now())).toMillis();
+        if (left > 0) {
+            Thread.sleep(left); // past the 20 s an admin token lives here
+        }
+        console.navigate("Users");
+        console.fillAndSubmit("Email or username contains", TAG + "-0042");
+        assertEquals(TAG + "-0042@example.com", console.rows().get(0).get(0), "the console lost its session");
+        long adminId = api.get("admin/users?q=" + ADMIN, "Authorization", operator()).json().getJsonArray("users")
+                .getJsonObject(0).getJsonNumber("id").longValue();
+        assertTrue(api.get("admin/events?kind=reauthentication&user=" + adminId, "Authorization", operator()).json()
+                .getJsonArray("events").size() >= 1, "the console never renewed its token");
+    }
+
+    @Test
     @Order(15)
     void theConsoleSignsOutWhenItsTokenIsRevoked() {
-        long adminId = api.get("admin/users?q=" + ADMIN, "Authorization", operator).json().getJsonArray("users")
+        long adminId = api.get("admin/users?q=" + ADMIN, "Authorization", operator()).json().getJsonArray("users")
                 .getJsonObject(0).getJsonNumber("id").longValue();
-        assertEquals(204, api.post("admin/users/" + adminId + "/revoke-tokens", "", "Authorization", operator).status());
+        assertEquals(204, api.post("admin/users/" + adminId + "/revoke-tokens", "", "Authorization", operator()).status());
 
         console.driver().findElement(By.id("nav")).findElement(By.linkText("Overview")).click();
         console.await(By.id("sign-in"));
@@ -453,6 +474,11 @@ public class ConsoleIT extends ServerClient {
                 + " document.body.append(i);");
         console.wait(Duration.ofSeconds(10)).until(d -> !console.problems().isEmpty());
         assertTrue(console.problems().get(0).startsWith("CSP img-src"), console.problems().toString());
+    }
+
+    /** The second administrator's header, logged in afresh: admin tokens live 20 s here. */
+    private String operator() {
+        return TestUsers.admin(api, OPERATOR);
     }
 
     private Registered logIn(int n) {
