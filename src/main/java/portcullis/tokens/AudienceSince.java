@@ -7,7 +7,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAccessor;
 
 /** When users' tokens began to name an audience (the upgrade to schema 8, or the first start): table audience_since. */
 @Stateless
@@ -25,6 +28,9 @@ public class AudienceSince {
         if (since instanceof OffsetDateTime offset) {
             return offset.toInstant();
         }
-        return (Instant) since;
+        if (since instanceof LocalDateTime local) {
+            return local.toInstant(ZoneOffset.UTC); // a provider that gives TIMESTAMP as local time: the servers run UTC
+        }
+        return Instant.from((TemporalAccessor) since); // Instant, ZonedDateTime: whatever the JPA provider gives
     }
 }
