@@ -17,8 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +59,7 @@ public final class Keycloak implements AutoCloseable {
     public static Keycloak start(String... realmResources) {
         Path home = distribution();
         try {
-            Directories.deleteTree(home.resolve("data"));
+            Folders.deleteTree(home.resolve("data"));
             importRealms(home, realmResources);
             Keycloak keycloak = new Keycloak(home, "127.0.0.1", PageServer.freePort());
             keycloak.startProcess(List.of("start-dev", "--import-realm", "--cache=local"));
@@ -78,7 +78,7 @@ public final class Keycloak implements AutoCloseable {
     public static Keycloak startOptimized(Path home, String... realmResources) {
         try {
             if (!Files.exists(home.resolve(BUILT_MARKER))) {
-                Directories.deleteTree(home);
+                Folders.deleteTree(home);
                 copyTree(distribution(), home);
                 run(home, List.of("build", "--db=dev-file", "--cache=local"));
                 Files.createFile(home.resolve(BUILT_MARKER));

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.logging.Logger;
-import portcullis.requests.ClientAddress;
+import portcullis.callers.ClientAddress;
 
 /**
  * Writes one JSON line per security event to the logger {@code portcullis.audit} and stores it for administrators

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import portcullis.requests.PublicDocuments;
+import portcullis.responses.PublicDocuments;
 
 /**
  * CORS for every answer of the WAR, as a servlet filter (declared in web.xml, before the JAX-RS application): a

@@ -13,12 +13,12 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import java.util.Optional;
 import portcullis.errors.ApiException;
 import portcullis.revocation.RevocationList;
-import portcullis.users.ManagedAccounts;
+import portcullis.shadowaccounts.ManagedAccounts;
 import portcullis.users.User;
 import portcullis.users.Users;
 

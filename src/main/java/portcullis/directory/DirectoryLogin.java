@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
-import portcullis.mapping.MappedSignIn;
-import portcullis.users.ManagedAccounts;
-import portcullis.users.ManagedProfile;
+import portcullis.shadowaccounts.ManagedAccounts;
+import portcullis.shadowaccounts.ManagedProfile;
+import portcullis.shadowaccounts.MappedSignIn;
 import portcullis.users.User;
 
 /**

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
-import portcullis.mapping.GroupMapping;
+import portcullis.shadowaccounts.GroupMapping;
 
 /**
  * {@code portcullis.directory.*}, read and checked once: a wrong setting fails the deployment, not the first login.

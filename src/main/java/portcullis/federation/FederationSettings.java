@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
-import portcullis.mapping.GroupMapping;
+import portcullis.shadowaccounts.GroupMapping;
 
 /**
  * {@code portcullis.federation.*}, read and checked once: a wrong setting fails the deployment, not the first

@@ -4,7 +4,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import java.net.URI;
 import java.util.Optional;
 import java.util.Set;
-import portcullis.mapping.GroupMapping;
+import portcullis.shadowaccounts.GroupMapping;
 
 /**
  * A trusted identity provider, as configured under {@code portcullis.federation.<name>.}: whose tokens ({@code iss}),

@@ -6,8 +6,8 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import portcullis.mapping.MappedSignIn;
-import portcullis.users.ManagedProfile;
+import portcullis.shadowaccounts.ManagedProfile;
+import portcullis.shadowaccounts.MappedSignIn;
 import portcullis.users.User;
 
 /**

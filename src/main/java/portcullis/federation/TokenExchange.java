@@ -6,13 +6,13 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import portcullis.audit.AuditEvent;
 import portcullis.audit.AuditLog;
+import portcullis.callers.ClientAddress;
 import portcullis.login.LoggedIn;
 import portcullis.metrics.Metrics;
-import portcullis.requests.ClientAddress;
+import portcullis.shadowaccounts.ManagedAccountConflictException;
 import portcullis.throttling.LoginThrottle;
 import portcullis.throttling.TooManyAttemptsException;
 import portcullis.tokens.TokenKind;
-import portcullis.users.ManagedAccountConflictException;
 import portcullis.users.User;
 import portcullis.users.UserTokens;
 

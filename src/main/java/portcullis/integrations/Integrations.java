@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import portcullis.revocation.RevocationList;
 import portcullis.sessions.Sessions;
-import portcullis.tokens.IssuedToken;
+import portcullis.tokens.SignedToken;
 import portcullis.users.User;
 import portcullis.users.UserTokens;
 
@@ -103,7 +103,7 @@ public class Integrations {
 
     /** Enables the service for the user (if it was not) and answers a new integration token for it. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public IssuedToken enable(User user, String name) {
+    public SignedToken enable(User user, String name) {
         context.getBusinessObject(Integrations.class).storeEnabled(user.getId(), name);
         return reissue(user, name);
     }
@@ -123,11 +123,11 @@ public class Integrations {
 
     /** A fresh integration token, while the service is enabled for the user. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public IssuedToken reissue(User user, String name) {
+    public SignedToken reissue(User user, String name) {
         if (!isEnabled(user.getId(), name)) {
             throw new IntegrationNotEnabledException();
         }
-        IssuedToken token = userTokens.issueForIntegration(user, name); // recorded (committed) as it is issued
+        SignedToken token = userTokens.issueForIntegration(user, name); // recorded (committed) as it is issued
         if (!isEnabled(user.getId(), name)) {
             revocationList.revokeToken(token.jti(), user.subject(), token.expiresAt());
             throw new IntegrationNotEnabledException();

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import portcullis.audit.AuditEvent;
 import portcullis.audit.AuditLog;
 import portcullis.tokens.Authenticated;
-import portcullis.tokens.IssuedToken;
+import portcullis.tokens.SignedToken;
 import portcullis.users.User;
 import portcullis.users.Users;
 
@@ -40,7 +40,7 @@ public class UserIntegrationsResource {
     @POST
     public Grant enable(@PathParam("name") String name, @Context SecurityContext caller) {
         User user = users.of((JsonWebToken) caller.getUserPrincipal());
-        IssuedToken token = integrations.enable(user, name);
+        SignedToken token = integrations.enable(user, name);
         audit.recordWithDetail(AuditEvent.INTEGRATION_ENABLED, user.subject(), token.jti(), name);
         return new Grant(IntegrationView.of(integrations.get(name), true), token.compact());
     }

@@ -32,6 +32,9 @@ public class EdumapsAuthResource {
     Authenticator authenticator;
 
     @Inject
+    Reauthenticator reauthenticator;
+
+    @Inject
     Organisations organisations;
 
     @Inject
@@ -61,7 +64,7 @@ public class EdumapsAuthResource {
     @IntegrationTokensAccepted
     @OutdatedTokensAccepted
     public EdumapsSession reauthenticate(@Context SecurityContext caller) {
-        return answer(authenticator.reauthenticate((JsonWebToken) caller.getUserPrincipal()));
+        return answer(reauthenticator.reauthenticate((JsonWebToken) caller.getUserPrincipal()));
     }
 
     private EdumapsSession answer(LoggedIn loggedIn) {

@@ -1,5 +1,5 @@
 /**
- * HTTP hygiene shared by every endpoint: who is calling (the client address, through trusted proxies), how big a body
- * may be, and the headers and status lines every answer carries.
+ * Requests refused before any resource sees them: credentials in a URL, and methods other than reading outside the
+ * API (a JSON 405).
  */
 package portcullis.requests;

@@ -1,6 +1,5 @@
 package portcullis.tokens;
 
-import portcullis.metrics.Metrics;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -24,6 +23,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.Claims;
 import portcullis.keys.KeyRing;
+import portcullis.metrics.Metrics;
 import portcullis.revocation.RevocationList;
 
 /**
@@ -68,7 +68,7 @@ public class TokenIssuer {
     Duration lifetime; // ISO-8601; MP Config converts it with Duration.parse
 
     /** A token for the user themselves. */
-    public IssuedToken issue(TokenSubject subject, TokenKind kind) {
+    public SignedToken issue(TokenSubject subject, TokenKind kind) {
         if (kind == TokenKind.INTEGRATION) {
             throw new IllegalArgumentException("An integration token names its service");
         }
@@ -76,7 +76,7 @@ public class TokenIssuer {
     }
 
     /** A token for the user themselves that lives {@code shorterLifetime} (a powerful one), at most the usual. */
-    public IssuedToken issue(TokenSubject subject, TokenKind kind, Duration shorterLifetime) {
+    public SignedToken issue(TokenSubject subject, TokenKind kind, Duration shorterLifetime) {
         if (kind == TokenKind.INTEGRATION) {
             throw new IllegalArgumentException("An integration token names its service");
         }
@@ -84,11 +84,11 @@ public class TokenIssuer {
     }
 
     /** A token for the service {@code integration}, acting for the user. */
-    public IssuedToken issueForIntegration(TokenSubject subject, String integration) {
+    public SignedToken issueForIntegration(TokenSubject subject, String integration) {
         return issue(subject, TokenKind.INTEGRATION, integration, lifetime);
     }
 
-    private IssuedToken issue(TokenSubject subject, TokenKind kind, String integration, Duration validFor) {
+    private SignedToken issue(TokenSubject subject, TokenKind kind, String integration, Duration validFor) {
         JWK key = keyRing.active();
         Instant now = revocations.firstUsableIssueTime(subject.subject());
         Instant expires = now.plus(validFor);
@@ -124,6 +124,6 @@ public class TokenIssuer {
         // Recorded before it is handed out: a token whose record failed is never seen by anyone.
         issued.fire(new TokenIssued(jti, subject.subject(), kind, integration, now, expires));
         metrics.tokenIssued();
-        return new IssuedToken(jwt.serialize(), jti, expires);
+        return new SignedToken(jwt.serialize(), jti, expires);
     }
 }

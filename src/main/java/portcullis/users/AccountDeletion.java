@@ -11,7 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import portcullis.audit.AuditEvent;
 import portcullis.audit.AuditLog;
-import portcullis.requests.ClientAddress;
+import portcullis.callers.ClientAddress;
 import portcullis.revocation.RevocationList;
 import portcullis.throttling.LoginThrottle;
 

@@ -5,7 +5,7 @@ import portcullis.errors.ApiException;
 public class ConcurrentUpdateException extends ApiException {
     private static final long serialVersionUID = 1L;
 
-    ConcurrentUpdateException() {
+    public ConcurrentUpdateException() {
         super(409, "user", "was changed by another request, try again");
     }
 }

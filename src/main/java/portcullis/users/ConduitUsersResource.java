@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import portcullis.requests.ClientAddress;
+import portcullis.callers.ClientAddress;
 import portcullis.throttling.RateLimits;
 import portcullis.tokens.TokenKind;
 

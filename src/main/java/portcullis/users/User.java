@@ -108,8 +108,11 @@ public class User {
         this.updatedAt = createdAt;
     }
 
-    /** An account whose password lives elsewhere: it has no Portcullis password (its hash matches nothing). */
-    static User managed(String managedBy, String email, String username) {
+    /**
+     * An account whose password lives elsewhere (a shadow account): it has no Portcullis password (its hash matches
+     * nothing). The mutators below that are public are the ones shadow accounts refresh from their source.
+     */
+    public static User managed(String managedBy, String email, String username) {
         User user = new User(email, username, "!" + managedBy);
         user.managedBy = managedBy;
         return user;
@@ -148,7 +151,7 @@ public class User {
                 : Set.of(grantedGroups.strip().split(" +"));
     }
 
-    void grantGroups(Set<String> groups) {
+    public void grantGroups(Set<String> groups) {
         this.grantedGroups = groups.isEmpty() ? null : String.join(" ", new TreeSet<>(groups));
     }
 
@@ -178,11 +181,11 @@ public class User {
         this.administrator = value;
     }
 
-    void changeEmail(String newEmail) {
+    public void changeEmail(String newEmail) {
         this.email = normalizeEmail(newEmail);
     }
 
-    void rename(String newUsername) {
+    public void rename(String newUsername) {
         this.username = newUsername.strip();
         this.usernameKey = usernameKey(newUsername);
     }
@@ -191,13 +194,13 @@ public class User {
         this.passwordHash = newHash;
     }
 
-    void describe(String newName, String newBio, String newImage) {
+    public void describe(String newName, String newBio, String newImage) {
         this.name = newName;
         this.bio = newBio;
         this.image = newImage;
     }
 
-    void touch() {
+    public void touch() {
         this.updatedAt = now();
     }
 

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import portcullis.tokens.IssuedToken;
+import portcullis.tokens.SignedToken;
 import portcullis.tokens.TokenIssuer;
 import portcullis.tokens.TokenKind;
 
@@ -28,7 +28,7 @@ public class UserTokens {
     @ConfigProperty(name = "portcullis.tokens.admin-lifetime")
     Duration adminLifetime;
 
-    public IssuedToken issueFor(User user, TokenKind kind) {
+    public SignedToken issueFor(User user, TokenKind kind) {
         Set<String> groups = new TreeSet<>(user.grantedGroups()); // from the directory's or a provider's mapping
         groups.add(USER);
         if (user.isAdministrator()) {
@@ -40,7 +40,7 @@ public class UserTokens {
         return tokenIssuer.issue(user.tokenSubject(Set.copyOf(groups)), kind);
     }
 
-    public IssuedToken issueForIntegration(User user, String integration) {
+    public SignedToken issueForIntegration(User user, String integration) {
         return tokenIssuer.issueForIntegration(user.tokenSubject(Set.of(USER)), integration);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import portcullis.Api;
-import portcullis.Directories;
+import portcullis.Folders;
 import portcullis.PayaraMicroProcess;
 import portcullis.TestUsers;
 
@@ -32,7 +32,7 @@ final class ClassDataSharing {
     static ClassDataSharing prepare(Path work, Path war, Map<String, String> systemProperties) throws Exception {
         Path root = work.resolve("payara-root-cds");
         Path archive = work.resolve("portcullis-cds.jsa");
-        Directories.deleteTree(root);
+        Folders.deleteTree(root);
         Files.deleteIfExists(archive);
         Process launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("payara.micro.jar", "target/payara-micro.jar"),
@@ -67,8 +67,8 @@ final class ClassDataSharing {
 
     private List<String> launchWith(String archiveOption) throws IOException {
         // A root directory keeps what it deployed: the WAR is deployed afresh each time, as without one.
-        Directories.deleteTree(root.resolve("applications"));
-        Directories.deleteTree(root.resolve("generated"));
+        Folders.deleteTree(root.resolve("applications"));
+        Folders.deleteTree(root.resolve("generated"));
         return List.of(archiveOption, "-jar", root.resolve("launch-micro.jar").toString());
     }
 

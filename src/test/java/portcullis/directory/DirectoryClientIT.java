@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import portcullis.Slapd;
 import portcullis.TcpProxy;
@@ -19,6 +20,7 @@ import portcullis.TcpProxy;
  * (the same server reached as 127.0.0.2); groups by memberOf and by search, nested or not; a blank password is never
  * sent; the settings refuse plain-text and mixed URLs.
  */
+@Tag("database-independent")
 class DirectoryClientIT {
     private static Slapd slapd;
     private static TcpProxy otherName;
@@ -63,6 +65,8 @@ class DirectoryClientIT {
         directory.settings = settings;
         directory.connections = connections;
         directory.status = new DirectoryStatus();
+        directory.groups = new DirectoryGroups();
+        directory.groups.settings = settings;
         return directory;
     }
 
