@@ -61,7 +61,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
      */
     public static PayaraMicroProcess start(Path war, Path dataDirectory, String name,
             Map<String, String> systemProperties, String probePath, List<String> launch) throws IOException {
-        return start(war, dataDirectory, name, systemProperties, probePath, 401, List.of("--nocluster"), launch);
+        return start(war, dataDirectory, name, systemProperties, probePath, 401, List.of("--nocluster"), launch,
+                Map.of());
     }
 
     /**
@@ -82,12 +83,19 @@ public final class PayaraMicroProcess implements AutoCloseable {
             Map<String, String> systemProperties, String probePath, int readyStatus, List<String> clusterOptions)
             throws IOException {
         return start(war, dataDirectory, name, systemProperties, probePath, readyStatus, clusterOptions,
-                List.of("-jar", System.getProperty("payara.micro.jar", "target/payara-micro.jar")));
+                List.of("-jar", System.getProperty("payara.micro.jar", "target/payara-micro.jar")), Map.of());
+    }
+
+    /** Starts {@code war} with {@code environment} added to the server's (the database's name, say). */
+    public static PayaraMicroProcess start(Path war, Path dataDirectory, String name,
+            Map<String, String> environment) throws IOException {
+        return start(war, dataDirectory, name, Map.of(), "api/user", 401, List.of("--nocluster"),
+                List.of("-jar", System.getProperty("payara.micro.jar", "target/payara-micro.jar")), environment);
     }
 
     private static PayaraMicroProcess start(Path war, Path dataDirectory, String name,
             Map<String, String> systemProperties, String probePath, int readyStatus, List<String> clusterOptions,
-            List<String> launch) throws IOException {
+            List<String> launch, Map<String, String> environment) throws IOException {
         int port = freePort();
         Path target = Path.of(System.getProperty("portcullis.target", "target"));
         Path log = target.resolve(name + ".log");
@@ -103,7 +111,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
         command.addAll(clusterOptions);
         command.addAll(microOptions(launch.get(launch.size() - 1).endsWith("launch-micro.jar")));
         command.addAll(List.of("--contextroot", "/", "--deploy", war.toAbsolutePath().toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         PayaraMicroProcess server = new PayaraMicroProcess(process, log, new URL("http://localhost:" + port + "/"));
         server.awaitDeployment(probePath, readyStatus);
         return server;
@@ -136,6 +146,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
             }
+            failIfDeploymentFailed();
             try {
                 HttpResponse<Void> reply = client.send(HttpRequest.newBuilder(base.toURI().resolve(probePath))
                                 .timeout(Duration.ofSeconds(10)).build(),
@@ -152,6 +163,29 @@ public final class PayaraMicroProcess implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("Portcullis was not deployed within " + STARTUP_LIMIT + "; see " + log);
+    }
+
+    /**
+     * Payara Micro keeps running after a failed deployment and answers 404: say so at once, with the log's first
+     * error, instead of waiting out the start-up limit.
+     */
+    private void failIfDeploymentFailed() {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(log);
+        } catch (IOException | java.io.UncheckedIOException notReadableYet) {
+            return;
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("Exception while preparing the app")
+                    || lines.get(i).contains("Exception while loading the app")) {
+                close();
+                String cause = lines.stream().skip(Math.max(0, i - 5)).limit(80)
+                        .filter(line -> line.contains("Exception")).limit(8)
+                        .collect(java.util.stream.Collectors.joining("\n"));
+                throw new IllegalStateException("The deployment failed; see " + log + ":\n" + cause);
+            }
+        }
     }
 
     /** What {@code kill -9} does: no shutdown hooks, no goodbye to the cluster. */

@@ -17,24 +17,22 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import portcullis.Deployments;
+import portcullis.Api;
 import portcullis.Jwt;
 import portcullis.Reply;
-import portcullis.ServerClient;
 import portcullis.TestUsers;
 import portcullis.TestUsers.Registered;
+import portcullis.servers.SharedServer;
 
 /** The admin API on users and security events: search, create, read, password, disable, sessions, throttling. */
-public class AdminApiIT extends ServerClient {
-    static final String ADMIN_EMAIL = "admin-api@portcullis.test";
+@Tag("slow")
+@SharedServer(administered = true)
+public class AdminApiIT {
+    static final String ADMIN_EMAIL = SharedServer.ADMIN_EMAIL;
 
-    @Deployment(testable = false)
-    public static WebArchive war() {
-        return Deployments.builtWarAdministeredBy(ADMIN_EMAIL);
-    }
+    Api api;
 
     private String admin() {
         return TestUsers.admin(api, ADMIN_EMAIL);

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import portcullis.Api;
 import portcullis.Deployments;
@@ -21,6 +22,7 @@ import portcullis.TestUsers;
 import portcullis.TestUsers.Registered;
 
 /** The audit lines a server writes, read from its log as an operator's log shipper would. */
+@Tag("database-independent")
 public class AuditIT {
 
     @Test

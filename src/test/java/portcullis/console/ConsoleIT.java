@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
@@ -44,6 +45,9 @@ import portcullis.TestUsers.Registered;
  * catalogue, keys, events, the overview; then what makes it safe and usable: values shown as text, the CSP kept,
  * labels on every control, a narrow window. Screenshots of each screen go to target/screenshots/console-*.png.
  */
+@Tag("database-independent")
+@Tag("browser")
+@Tag("slow")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public class ConsoleIT extends ServerClient {
     private static final String ADMIN = "console-admin@portcullis.test";

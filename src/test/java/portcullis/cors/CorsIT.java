@@ -15,6 +15,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -34,6 +35,8 @@ import portcullis.TestUsers;
  * the headers on every kind of answer, then real Chromium running the client from the allowed origin, from a
  * foreign origin, and in a sandbox (origin {@code null}).
  */
+@Tag("database-independent")
+@Tag("browser")
 public class CorsIT extends ServerClient {
     private static final int ALLOWED_PORT = PageServer.freePort();
     private static final int FOREIGN_PORT = PageServer.freePort();

@@ -8,6 +8,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import portcullis.Deployments;
@@ -21,6 +22,7 @@ import portcullis.TestUsers;
  * for such a name is not tried), names it does not know fall back to local passwords, and so does every local
  * account while the directory is down.
  */
+@Tag("database-independent")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public class DirectoryOrderIT extends ServerClient {
     private static final String LOCAL_ONLY = "only-local@local.example";

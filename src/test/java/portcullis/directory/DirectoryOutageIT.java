@@ -17,6 +17,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import portcullis.Deployments;
@@ -31,6 +32,7 @@ import portcullis.TestUsers;
  * stopped and restarted: directory logins answer 503 within the timeouts, local accounts are unaffected, the node
  * stays ready, and logins work again by themselves.
  */
+@Tag("database-independent")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public class DirectoryOutageIT extends ServerClient {
     private static final String LOCAL = "local-user@local.example";

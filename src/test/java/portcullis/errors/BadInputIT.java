@@ -5,27 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.net.URL;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import portcullis.Deployments;
+import portcullis.Api;
 import portcullis.Reply;
-import portcullis.ServerClient;
 import portcullis.TestUsers;
+import portcullis.servers.SharedServer;
 
 /** Every JSON endpoint of both dialects answers bad input with a 4xx JSON error body, never a 500 or a stack trace. */
-public class BadInputIT extends ServerClient {
+@Tag("database-independent")
+@SharedServer(administered = true)
+public class BadInputIT {
     private static final List<String> JSON_POSTS = List.of("users", "users/login", "user/login", "auth/login", "auth/local");
 
-    private static final String ADMIN_EMAIL = "bad-input-admin@portcullis.test";
+    Api api;
+    URL base;
+
+    private static final String ADMIN_EMAIL = SharedServer.ADMIN_EMAIL;
     /** JSON values that are no string, and how they read in a body. */
     private static final List<String> NOT_STRINGS = List.of("12345", "true", "1.5e3", "[\"a\"]", "{\"a\":1}");
-
-    @Deployment(testable = false)
-    public static WebArchive war() {
-        return Deployments.builtWarAdministeredBy(ADMIN_EMAIL);
-    }
 
     /** One request body with a text field: {@code %s} stands where the field's value goes. */
     private record Body(String method, String path, String field, String template, String token) {

@@ -21,29 +21,27 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import portcullis.Api;
-import portcullis.Deployments;
 import portcullis.RawHttp;
 import portcullis.Reply;
-import portcullis.ServerClient;
 import portcullis.TestUsers;
 import portcullis.TestUsers.Registered;
+import portcullis.servers.SharedServer;
 
 /**
  * Hostile input on every endpoint of both dialects: always a 4xx with a JSON error body, never a 5xx. bcrypt runs at
  * cost 4 here: what is tested is the handling of input, and the fuzz run makes hundreds of password checks.
  */
-public class HostileInputIT extends ServerClient {
+@Tag("database-independent")
+@SharedServer(administered = true)
+public class HostileInputIT {
     private static final List<String> POSTS = List.of("users", "users/login", "user/login", "auth/login",
             "auth/local", "auth/token", "auth/logout");
 
-    @Deployment(testable = false)
-    public static WebArchive war() {
-        return Deployments.builtWarConfiguredWith("portcullis.users.bcrypt-cost=4\n");
-    }
+    Api api;
+    URL base;
 
     /** A 4xx answer with {"errors":{...}}, no stack trace, no HTML. */
     private static void assertClientError(Reply reply, String what) {

@@ -38,6 +38,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import portcullis.Api;
@@ -55,6 +56,8 @@ import portcullis.TestUsers;
  * rotation followed without a restart, and Keycloak stopped (last: the tests that change Keycloak run in order at
  * the end).
  */
+@Tag("database-independent")
+@Tag("slow")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public class FederationIT extends ServerClient {
     private static final String OPS = "ops@local.example";

@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import portcullis.Api;
 import portcullis.Deployments;
@@ -15,6 +16,7 @@ import portcullis.TestUsers;
 import portcullis.TestUsers.Registered;
 
 /** ES256 by configuration, on a database of its own so that its first key is an EC key. */
+@Tag("database-independent")
 public class Es256IT {
 
     @Test

@@ -7,23 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import portcullis.Deployments;
+import portcullis.Api;
 import portcullis.Jwt;
 import portcullis.Reply;
-import portcullis.ServerClient;
 import portcullis.TestUsers;
 import portcullis.TestUsers.Registered;
+import portcullis.servers.SharedServer;
 
 /** The published keys and the discovery document, as a resource server reads them. */
-public class JwksIT extends ServerClient {
-
-    @Deployment(testable = false)
-    public static WebArchive war() {
-        return Deployments.builtWar();
-    }
+@Tag("database-independent")
+@SharedServer
+public class JwksIT {
+    Api api;
 
     private Reply wellKnown(String document) {
         return api.get("../.well-known/" + document);

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import portcullis.Deployments;
 import portcullis.Jwt;
@@ -23,6 +24,7 @@ import portcullis.TestUsers;
 import portcullis.TestUsers.Registered;
 
 /** Rotation on a schedule shrunk to seconds: 15 s per key, new keys published 5 s before they sign. */
+@Tag("database-independent")
 public class KeyRotationIT extends ServerClient {
     static final String ADMIN_EMAIL = "key-admin@portcullis.test";
     private static final Duration PUBLISH_LEAD = Duration.ofSeconds(5);

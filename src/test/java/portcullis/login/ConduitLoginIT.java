@@ -9,22 +9,17 @@ import static portcullis.TestUsers.conduitLogin;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import portcullis.Deployments;
+import portcullis.Api;
 import portcullis.Jwt;
 import portcullis.Reply;
-import portcullis.ServerClient;
 import portcullis.TestUsers;
 import portcullis.TestUsers.Registered;
+import portcullis.servers.SharedServer;
 
-public class ConduitLoginIT extends ServerClient {
-
-    @Deployment(testable = false)
-    public static WebArchive war() {
-        return Deployments.builtWar();
-    }
+@SharedServer
+public class ConduitLoginIT {
+    Api api;
 
     @Test
     public void loginAnswersTheConduitUserObjectWithAToken() {

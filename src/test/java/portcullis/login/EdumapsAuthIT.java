@@ -12,25 +12,21 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import portcullis.Api;
-import portcullis.Deployments;
 import portcullis.Jwt;
 import portcullis.RawHttp;
 import portcullis.Reply;
-import portcullis.ServerClient;
 import portcullis.TestUsers;
 import portcullis.TestUsers.Registered;
+import portcullis.servers.SharedServer;
 
-public class EdumapsAuthIT extends ServerClient {
+@SharedServer
+public class EdumapsAuthIT {
     private static final Pattern ISO_MILLIS_UTC = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
 
-    @Deployment(testable = false)
-    public static WebArchive war() {
-        return Deployments.builtWar();
-    }
+    Api api;
+    URL base;
 
     @Test
     public void jsonLoginAnswersTokenAndUserData() {

@@ -17,6 +17,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import portcullis.Api;
@@ -31,6 +32,8 @@ import portcullis.TestUsers.Registered;
  * instead of 2 s up to 15 min) and 3 re-authentications an hour instead of 300. Every test is a client of its own,
  * from a loopback address no other test uses.
  */
+@Tag("database-independent")
+@Tag("slow")
 @ExtendWith(ArquillianExtension.class)
 public class LoginDefencesIT {
     private static final String CONDUIT = "users/login";

@@ -9,24 +9,20 @@ import jakarta.json.JsonString;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import portcullis.Deployments;
+import portcullis.Api;
 import portcullis.Jwt;
 import portcullis.Reply;
-import portcullis.ServerClient;
 import portcullis.TestUsers;
 import portcullis.TestUsers.Registered;
+import portcullis.servers.SharedServer;
 
 /** Organisations, memberships, the belongsTo of both Edumaps answers and of every token, and what a removal does. */
-public class OrganisationsIT extends ServerClient {
-    private static final String ADMIN_EMAIL = "organisations-admin@portcullis.test";
+@SharedServer(administered = true)
+public class OrganisationsIT {
+    private static final String ADMIN_EMAIL = SharedServer.ADMIN_EMAIL;
 
-    @Deployment(testable = false)
-    public static WebArchive war() {
-        return Deployments.builtWarAdministeredBy(ADMIN_EMAIL);
-    }
+    Api api;
 
     private String admin() {
         return TestUsers.admin(api, ADMIN_EMAIL);

@@ -4,24 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static portcullis.TestUsers.conduitLogin;
 import static portcullis.TestUsers.edumapsLogin;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import portcullis.Deployments;
+import portcullis.Api;
 import portcullis.Reply;
-import portcullis.ServerClient;
 import portcullis.TestUsers;
 import portcullis.TestUsers.Registered;
+import portcullis.servers.SharedServer;
 
 /** Logout, logout everywhere, password change, an admin's revocation and disabling, through both dialects. */
-public class RevocationIT extends ServerClient {
-    private static final String ADMIN_EMAIL = "revocation-admin@portcullis.test";
+@SharedServer(administered = true)
+public class RevocationIT {
+    private static final String ADMIN_EMAIL = SharedServer.ADMIN_EMAIL;
 
-    @Deployment(testable = false)
-    public static WebArchive war() {
-        return Deployments.builtWarConfiguredWith("portcullis.admin.bootstrap-email=" + ADMIN_EMAIL
-                + "\nportcullis.admin.bootstrap-password=" + TestUsers.STRONG_PASSWORD + "\n");
-    }
+    Api api;
 
     private String login(Registered user) {
         return api.post("users/login", conduitLogin(user.email(), user.password())).user().getString("token");

@@ -22,6 +22,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import portcullis.testkit.PortcullisServer;
@@ -31,6 +32,8 @@ import portcullis.testkit.PortcullisServer;
  * thing gives: a real registration and login, and the real key rotation (the next key published ahead), verified by
  * the application's own container MicroProfile JWT with nothing of Portcullis but its JWKS URL and issuer.
  */
+@Tag("database-independent")
+@Tag("slow")
 @ExtendWith(ArquillianExtension.class)
 public class RealPortcullisBesideIT {
     private static final String ADMIN = "sample-admin@portcullis.test";

@@ -12,6 +12,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import portcullis.testkit.TestIssuer;
@@ -21,6 +22,7 @@ import portcullis.testkit.TrustsTestIssuer;
  * The sample application tested from outside (Arquillian client mode) with the test kit: tokens minted in one line,
  * at any time, and the refusals the application must make. Runs on Payara Micro and on WildFly.
  */
+@Tag("database-independent")
 @ExtendWith(ArquillianExtension.class)
 @TrustsTestIssuer
 public class SampleAppIT {

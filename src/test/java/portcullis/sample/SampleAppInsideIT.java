@@ -13,6 +13,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import portcullis.testkit.TestIssuer;
@@ -22,6 +23,7 @@ import portcullis.testkit.TrustsTestIssuer;
  * The sample application tested from inside the server (Arquillian in-container mode): the test injects the
  * application's own bean and mints tokens there with the kit (a copy of the test JVM's issuer, same keys).
  */
+@Tag("database-independent")
 @ExtendWith(ArquillianExtension.class)
 @TrustsTestIssuer
 public class SampleAppInsideIT {

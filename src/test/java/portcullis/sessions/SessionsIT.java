@@ -10,24 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import portcullis.Deployments;
+import portcullis.Api;
 import portcullis.Jwt;
 import portcullis.Reply;
-import portcullis.ServerClient;
 import portcullis.TestUsers;
 import portcullis.TestUsers.Registered;
+import portcullis.servers.SharedServer;
 
 /** A user's own sessions: every live token listed with what it is and where it came from; any one revoked. */
-public class SessionsIT extends ServerClient {
-    private static final String ADMIN_EMAIL = "sessions-admin@portcullis.test";
+@SharedServer(administered = true)
+public class SessionsIT {
+    private static final String ADMIN_EMAIL = SharedServer.ADMIN_EMAIL;
 
-    @Deployment(testable = false)
-    public static WebArchive war() {
-        return Deployments.builtWarAdministeredBy(ADMIN_EMAIL);
-    }
+    Api api;
 
     private static String jti(String token) {
         return Jwt.claims(token).getString("jti");

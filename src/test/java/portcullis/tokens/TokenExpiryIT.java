@@ -9,6 +9,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import portcullis.Api;
@@ -20,6 +21,7 @@ import portcullis.TestUsers.Registered;
 import portcullis.revocation.StoredRevocationsResource;
 
 /** Token lifetime and expiry, on a deployment configured for three-second tokens and no clock leeway. */
+@Tag("database-independent")
 @ExtendWith(ArquillianExtension.class)
 public class TokenExpiryIT {
 

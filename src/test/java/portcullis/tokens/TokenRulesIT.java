@@ -19,6 +19,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import portcullis.Api;
@@ -32,6 +33,7 @@ import portcullis.TestUsers.Registered;
  * RFC 8725, one rule a test. Tokens here are signed with Portcullis's own key (by a test-only resource), so each
  * refusal is for the rule the token breaks; the first test shows that a token keeping every rule is accepted.
  */
+@Tag("database-independent")
 @ExtendWith(ArquillianExtension.class)
 public class TokenRulesIT {
     private static final String ISSUER = "http://localhost:8080";

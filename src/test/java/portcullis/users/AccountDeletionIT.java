@@ -7,23 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import portcullis.Deployments;
+import portcullis.Api;
 import portcullis.Reply;
-import portcullis.ServerClient;
 import portcullis.TestUsers;
 import portcullis.TestUsers.Registered;
+import portcullis.servers.SharedServer;
 
 /** Deleting an account: by its user with the password (either dialect's body) or by an administrator. */
-public class AccountDeletionIT extends ServerClient {
-    private static final String ADMIN_EMAIL = "deletion-admin@portcullis.test";
+@SharedServer(administered = true)
+public class AccountDeletionIT {
+    private static final String ADMIN_EMAIL = SharedServer.ADMIN_EMAIL;
 
-    @Deployment(testable = false)
-    public static WebArchive war() {
-        return Deployments.builtWarAdministeredBy(ADMIN_EMAIL);
-    }
+    Api api;
 
     private Reply deleteOwn(Registered user, String body) {
         return api.deleteWith("user", body, "Authorization", "Token " + user.token());

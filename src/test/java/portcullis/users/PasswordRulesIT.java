@@ -6,22 +6,19 @@ import static portcullis.TestUsers.registration;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import portcullis.Deployments;
+import portcullis.Api;
 import portcullis.Reply;
-import portcullis.ServerClient;
 import portcullis.TestUsers;
 import portcullis.TestUsers.Registered;
+import portcullis.servers.SharedServer;
 
 /** What a password must be, and that every character of it counts. */
-public class PasswordRulesIT extends ServerClient {
-
-    @Deployment(testable = false)
-    public static WebArchive war() {
-        return Deployments.builtWar();
-    }
+@Tag("database-independent")
+@SharedServer
+public class PasswordRulesIT {
+    Api api;
 
     private static String unique() {
         return UUID.randomUUID().toString().substring(0, 12);

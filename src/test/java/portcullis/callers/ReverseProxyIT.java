@@ -1,4 +1,4 @@
-package portcullis.requests;
+package portcullis.callers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import portcullis.Api;
 import portcullis.Deployments;
@@ -25,6 +26,7 @@ import portcullis.TestUsers;
  * their own on loopback (127.x.y.z); the trusted proxy connects to Payara from 127.0.0.9, a second, untrusted one from
  * 127.0.0.10. The server runs as a process of its own so that the test can read its audit log.
  */
+@Tag("database-independent")
 public class ReverseProxyIT {
     private static final String TRUSTED_PROXY = "127.0.0.9";
     private static final String UNTRUSTED_PROXY = "127.0.0.10";

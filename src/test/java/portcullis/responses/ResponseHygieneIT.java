@@ -1,30 +1,28 @@
-package portcullis.requests;
+package portcullis.responses;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import portcullis.Api;
-import portcullis.Deployments;
 import portcullis.RawHttp;
 import portcullis.Reply;
-import portcullis.ServerClient;
 import portcullis.TestUsers;
 import portcullis.TestUsers.Registered;
+import portcullis.servers.SharedServer;
 
 /** Headers on every answer, standard status lines, no route listing, no server version; CORS off by default. */
-public class ResponseHygieneIT extends ServerClient {
-
-    @Deployment(testable = false)
-    public static WebArchive war() {
-        return Deployments.builtWar();
-    }
+@Tag("database-independent")
+@SharedServer
+public class ResponseHygieneIT {
+    Api api;
+    URL base;
 
     /** A sample of every kind of answer: success with a token or user data, each error family, outside the API. */
     private Map<String, Reply> answers() {

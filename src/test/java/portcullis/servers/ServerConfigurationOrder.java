@@ -1,0 +1,45 @@
+package portcullis.servers;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.ClassDescriptor;
+import org.junit.jupiter.api.ClassOrderer;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Runs the classes that share a server configuration one after the other (junit-platform.properties names it), so
+ * that each configuration starts once: first the classes that start their own servers, then the shared ones grouped
+ * by configuration; by name within each group.
+ */
+public class ServerConfigurationOrder implements ClassOrderer {
+    /**
+     * Every shared server: many classes send their requests from the one loopback address, so limits per address
+     * would carry over from class to class (LoginDefencesIT and SharedAddressIT test them on servers of their own).
+     */
+    private static final List<String> ALWAYS = List.of(
+            "portcullis.throttling.address-failures=100000",
+            "portcullis.throttling.registrations-per-address=100000");
+    private static final List<String> ADMINISTERED = List.of(
+            "portcullis.admin.bootstrap-email=" + SharedServer.ADMIN_EMAIL,
+            "portcullis.admin.bootstrap-password=" + portcullis.TestUsers.STRONG_PASSWORD,
+            "portcullis.users.bcrypt-cost=4");
+
+    @Override
+    public void orderClasses(org.junit.jupiter.api.ClassOrdererContext context) {
+        context.getClassDescriptors().sort(Comparator
+                .comparing((ClassDescriptor descriptor) -> SharedServers.isShared(descriptor.getTestClass()))
+                .thenComparing(descriptor -> String.join("\n", configurationOf(descriptor.getTestClass())))
+                .thenComparing(descriptor -> descriptor.getTestClass().getName()));
+    }
+
+    static List<String> configurationOf(Class<?> testClass) {
+        return AnnotationSupport.findAnnotation(testClass, SharedServer.class)
+                .map(shared -> Stream.of(ALWAYS.stream(), Arrays.stream(shared.value()),
+                                shared.administered() ? ADMINISTERED.stream() : Stream.<String>empty())
+                        .flatMap(lines -> lines)
+                        .map(String::strip).distinct().sorted().toList())
+                .orElse(List.of());
+    }
+}

@@ -1,0 +1,35 @@
+package portcullis.servers;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The test class runs against the built WAR in a real Payara Micro process, configured with {@link #value()} (lines
+ * of MicroProfile Config appended to the WAR's defaults). Classes that name the same lines share one server start
+ * per suite run; the server gets a database of its own. Fields of type {@code Api} and {@code URL} are set to the
+ * server's before each test. Classes sharing a server keep to data of their own (fresh users per test); limits per
+ * client address are set out of reach on every shared server (all classes call from one loopback address).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Inherited
+@ExtendWith(SharedServers.class)
+public @interface SharedServer {
+
+    /** The administrator every administered server has. */
+    String ADMIN_EMAIL = "admin@portcullis.test";
+
+    /** {@code key=value} lines; the order does not matter. */
+    String[] value() default {};
+
+    /**
+     * Adds {@link #ADMIN_EMAIL} as the bootstrapped administrator (password {@code TestUsers.STRONG_PASSWORD}), the
+     * cheapest bcrypt cost: for tests about what accounts do, not about
+     * hashing or throttling.
+     */
+    boolean administered() default false;
+}
