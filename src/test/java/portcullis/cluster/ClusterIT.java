@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import portcullis.Api;
@@ -32,10 +33,11 @@ import portcullis.TestUsers;
 import portcullis.TestUsers.Registered;
 
 /**
- * Two Payara Micro processes clustered by Payara's own Hazelcast over loopback, over one PostgreSQL, as the README's
- * cluster script starts them. Runs when the suite runs against PostgreSQL (CI does): embedded Derby belongs to one
- * process and cannot be shared. The kill test runs last.
+ * Two Payara Micro processes clustered by Payara's own Hazelcast over loopback, over one PostgreSQL, as the
+ * production page's cluster script starts them. Runs when the suite runs against PostgreSQL (CI does): embedded Derby
+ * belongs to one process and cannot be shared. The kill test runs last.
  */
+@Tag("slow")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public class ClusterIT {
     private static final String ADMIN_EMAIL = "cluster-admin@portcullis.test";

@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import portcullis.Api;
 import portcullis.Deployments;
@@ -30,11 +31,13 @@ import portcullis.operations.StartupWatch.Answer;
 /**
  * Restarts a load balancer can trust: a node killed with {@code kill -9} and started again says ready only once it
  * serves the API, never says ready and then not, deploys the application once, and from its first ready answer on
- * answers every request with the application's own JSON. On the two-node cluster (the README's cluster script,
+ * answers every request with the application's own JSON. On the two-node cluster (the production page's cluster script,
  * PostgreSQL) under load on both nodes, and for the run command's server restarted on the same data. (Before its
  * first ready answer a starting Payara Micro still answers API requests with its own HTML pages: payara#8000's
- * connector is not the only part of Payara Micro that answers before the application; README, "Restarting a node".)
+ * connector is not the only part of Payara Micro that answers before the application; src/site/markdown/production.md,
+ * "Restarting a node".)
  */
+@Tag("slow")
 public class NodeRestartIT {
     private static final Duration STEADY = Duration.ofSeconds(5);
     private static final Duration LIMIT = Duration.ofSeconds(180);
