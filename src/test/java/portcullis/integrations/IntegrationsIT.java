@@ -9,31 +9,22 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import portcullis.Deployments;
+import portcullis.Api;
 import portcullis.Jwt;
 import portcullis.Reply;
-import portcullis.ServerClient;
 import portcullis.TestUsers;
 import portcullis.TestUsers.Registered;
+import portcullis.servers.SharedServer;
 import portcullis.tokens.TokenMintResource;
 
 /** The integrations catalogue, enabling and disabling services, and what integration tokens may and may not do. */
-public class IntegrationsIT extends ServerClient {
-    private static final String ADMIN_EMAIL = "integrations-admin@portcullis.test";
+@SharedServer(administered = true, value = "portcullis.tokens.audience=" + TokenMintResource.AUDIENCE,
+        classes = TokenMintResource.class)
+public class IntegrationsIT {
+    private static final String ADMIN_EMAIL = SharedServer.ADMIN_EMAIL;
 
-    @Deployment(testable = false)
-    public static WebArchive war() {
-        return Deployments.builtWarConfiguredWith("""
-                portcullis.admin.bootstrap-email=%s
-                portcullis.admin.bootstrap-password=Quokka-Turbine-Lantern-47
-                portcullis.users.bcrypt-cost=4
-                portcullis.throttling.registrations-per-address=10000
-                portcullis.tokens.audience=portcullis-users
-                """.formatted(ADMIN_EMAIL)).addClass(TokenMintResource.class);
-    }
+    Api api;
 
     private String admin() {
         return TestUsers.admin(api, ADMIN_EMAIL);
@@ -226,9 +217,10 @@ public class IntegrationsIT extends ServerClient {
         String audience = "\"aud\":\"" + service + "\"";
 
         assertEquals(200, statusOf(mint(claims)), "the same claims, signed again: the control");
-        assertEquals(401, statusOf(mint(claims.replace(audience, "\"aud\":\"portcullis-users\""))));
+        String users = "\"aud\":\"" + TokenMintResource.AUDIENCE + "\"";
+        assertEquals(401, statusOf(mint(claims.replace(audience, users))));
         assertEquals(401, statusOf(mint(claims.replace(audience,
-                "\"aud\":[\"" + service + "\",\"portcullis-users\"]"))));
+                "\"aud\":[\"" + service + "\",\"" + TokenMintResource.AUDIENCE + "\"]"))));
         assertEquals(401, statusOf(mint(claims.replace("\"azp\":\"" + service + "\"", "\"azp\":\"\""))));
     }
 

@@ -21,6 +21,8 @@ public class ServerConfigurationOrder implements ClassOrderer {
     private static final List<String> ALWAYS = List.of(
             "portcullis.throttling.address-failures=100000",
             "portcullis.throttling.registrations-per-address=100000");
+    /** A comment line of the configuration (ignored by MicroProfile Config) naming a test-only class to add. */
+    static final String TEST_CLASS = "# test class: ";
     private static final List<String> ADMINISTERED = List.of(
             "portcullis.admin.bootstrap-email=" + SharedServer.ADMIN_EMAIL,
             "portcullis.admin.bootstrap-password=" + portcullis.TestUsers.STRONG_PASSWORD,
@@ -37,7 +39,8 @@ public class ServerConfigurationOrder implements ClassOrderer {
     static List<String> configurationOf(Class<?> testClass) {
         return AnnotationSupport.findAnnotation(testClass, SharedServer.class)
                 .map(shared -> Stream.of(ALWAYS.stream(), Arrays.stream(shared.value()),
-                                shared.administered() ? ADMINISTERED.stream() : Stream.<String>empty())
+                                shared.administered() ? ADMINISTERED.stream() : Stream.<String>empty(),
+                                Arrays.stream(shared.classes()).map(type -> TEST_CLASS + type.getName()))
                         .flatMap(lines -> lines)
                         .map(String::strip).distinct().sorted().toList())
                 .orElse(List.of());

@@ -32,4 +32,7 @@ public @interface SharedServer {
      * hashing or throttling.
      */
     boolean administered() default false;
+
+    /** Test-only classes added to the WAR (resources that mint tokens, say); never in the shipped WAR. */
+    Class<?>[] classes() default {};
 }

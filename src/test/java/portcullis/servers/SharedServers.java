@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -51,7 +52,8 @@ public class SharedServers implements TestInstancePostProcessor {
     }
 
     /** The server of the class being run, started if need be. */
-    public static Running server(ExtensionContext context) throws IOException, SQLException {
+    public static Running server(ExtensionContext context)
+            throws IOException, SQLException, ClassNotFoundException {
         List<String> configuration = ServerConfigurationOrder.configurationOf(context.getRequiredTestClass());
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
         Running current = store.get(CURRENT, Running.class);
@@ -82,13 +84,19 @@ public class SharedServers implements TestInstancePostProcessor {
             this.process = process;
         }
 
-        static Running start(List<String> configuration, int[] starts) throws IOException, SQLException {
+        static Running start(List<String> configuration, int[] starts)
+                throws IOException, SQLException, ClassNotFoundException {
             int number = ++starts[0];
             Path folder = Path.of(System.getProperty("portcullis.target", "target"), "shared-servers");
             Files.createDirectories(folder);
             Path war = folder.resolve("shared-" + number + ".war");
-            Deployments.builtWarConfiguredWith(String.join("\n", configuration) + "\n").as(ZipExporter.class)
-                    .exportTo(war.toFile(), true);
+            WebArchive archive = Deployments.builtWarConfiguredWith(String.join("\n", configuration) + "\n");
+            for (String line : configuration) {
+                if (line.startsWith(ServerConfigurationOrder.TEST_CLASS)) {
+                    archive.addClass(Class.forName(line.substring(ServerConfigurationOrder.TEST_CLASS.length())));
+                }
+            }
+            archive.as(ZipExporter.class).exportTo(war.toFile(), true);
             Path data = folder.resolve("shared-" + number + "-data");
             Folders.deleteTree(data);
             String database = "portcullis_shared_" + number;

@@ -26,6 +26,9 @@ import portcullis.keys.KeyRing;
 @Path("test/mint")
 @RequestScoped
 public class TokenMintResource {
+    /** The users' audience of the servers this resource is added to (not the default, so that tests see it). */
+    public static final String AUDIENCE = "https://estate.example";
+
 
     @Inject
     KeyRing keyRing;

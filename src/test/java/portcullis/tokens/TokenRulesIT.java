@@ -14,46 +14,33 @@ import com.nimbusds.jwt.SignedJWT;
 import java.net.URL;
 import java.time.Instant;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import portcullis.Api;
-import portcullis.Deployments;
 import portcullis.Jwt;
 import portcullis.Reply;
 import portcullis.TestUsers;
 import portcullis.TestUsers.Registered;
+import portcullis.servers.SharedServer;
 
 /**
  * RFC 8725, one rule a test. Tokens here are signed with Portcullis's own key (by a test-only resource), so each
  * refusal is for the rule the token breaks; the first test shows that a token keeping every rule is accepted.
  */
 @Tag("database-independent")
-@ExtendWith(ArquillianExtension.class)
+@SharedServer(administered = true, value = "portcullis.tokens.audience=" + TokenMintResource.AUDIENCE,
+        classes = TokenMintResource.class)
 public class TokenRulesIT {
     private static final String ISSUER = "http://localhost:8080";
-    private static final String AUDIENCE = "https://estate.example";
-
-    @Deployment(testable = false)
-    public static WebArchive war() {
-        return Deployments.builtWarConfiguredWith("portcullis.tokens.audience=" + AUDIENCE + "\n")
-                .addClass(TokenMintResource.class);
-    }
-
-    @ArquillianResource
-    URL base;
+    private static final String AUDIENCE = TokenMintResource.AUDIENCE;
 
     Api api;
+    URL base;
     Registered user;
 
     @BeforeEach
     public void registerAUser() {
-        api = new Api(base);
         user = TestUsers.register(api);
     }
 
