@@ -162,6 +162,10 @@ public final class Keycloak implements AutoCloseable {
         Map<String, String> environment = builder.environment();
         environment.put("JAVA_HOME", javaHome().toString());
         environment.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        String testOptions = System.getProperty("portcullis.it.server-jvm-options", ""); // the tests', not the benchmark's
+        if (!testOptions.isBlank()) {
+            environment.put("JAVA_OPTS_APPEND", testOptions);
+        }
         environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         return builder;

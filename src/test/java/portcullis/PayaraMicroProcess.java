@@ -102,7 +102,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms64m", "-Xmx512m", // the heap flags the benchmark gives Keycloak too
-                "-Dhazelcast.phone.home.enabled=false",
+                "-Dhazelcast.phone.home.enabled=false"));
+        // The tests' JVM options (the client compiler only), never the benchmark's
+        Arrays.stream(System.getProperty("portcullis.it.server-jvm-options", "").split(" "))
+                .filter(option -> !option.isBlank()).forEach(command::add);
+        command.addAll(List.of(
                 "-Dderby.system.home=" + dataDirectory.toAbsolutePath(),
                 "-Djava.io.tmpdir=" + target.toAbsolutePath()));
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));

@@ -8,38 +8,27 @@ import jakarta.json.JsonString;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import portcullis.Deployments;
+import portcullis.Api;
 import portcullis.Jwt;
 import portcullis.Reply;
-import portcullis.ServerClient;
 import portcullis.TestUsers;
 import portcullis.TestUsers.Registered;
+import portcullis.servers.SharedServer;
 
 /**
  * Administrator standing belongs to an account: the operator's bootstrap account has it from the start, an
  * administrator grants and takes it away, and no email grants it, not even one the old {@code admin-emails} key names.
  * Taking it away refuses every earlier token of the account at once; renewal answers one without {@code admin}.
  */
-public class AdminStandingIT extends ServerClient {
-    private static final String ADMIN_EMAIL = "standing-admin@portcullis.test";
-    /** Named by the key that made administrators by email before schema 7: on a new installation it grants nothing. */
-    private static final String LEGACY_ADMIN_EMAIL = "legacy-admin@portcullis.test";
+@SharedServer(administered = true)
+public class AdminStandingIT {
+    private static final String ADMIN_EMAIL = SharedServer.ADMIN_EMAIL;
+    private static final String LEGACY_ADMIN_EMAIL = SharedServer.LEGACY_ADMIN_EMAIL;
     private static final List<String> ADMIN_ROUTES = List.of("admin/overview", "admin/users", "admin/keys",
             "admin/organisations", "admin/integrations", "admin/events");
 
-    @Deployment(testable = false)
-    public static WebArchive war() {
-        return Deployments.builtWarConfiguredWith("""
-                portcullis.admin.bootstrap-email=%s
-                portcullis.admin.bootstrap-password=%s
-                portcullis.users.admin-emails=%s
-                portcullis.users.bcrypt-cost=4
-                portcullis.throttling.registrations-per-address=10000
-                """.formatted(ADMIN_EMAIL, TestUsers.STRONG_PASSWORD, LEGACY_ADMIN_EMAIL));
-    }
+    Api api;
 
     private String admin() {
         return TestUsers.admin(api, ADMIN_EMAIL);

@@ -26,6 +26,7 @@ public class ServerConfigurationOrder implements ClassOrderer {
     private static final List<String> ADMINISTERED = List.of(
             "portcullis.admin.bootstrap-email=" + SharedServer.ADMIN_EMAIL,
             "portcullis.admin.bootstrap-password=" + portcullis.TestUsers.STRONG_PASSWORD,
+            "portcullis.users.admin-emails=" + SharedServer.LEGACY_ADMIN_EMAIL,
             "portcullis.users.bcrypt-cost=4");
 
     @Override

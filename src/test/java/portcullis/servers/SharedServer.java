@@ -23,12 +23,18 @@ public @interface SharedServer {
     /** The administrator every administered server has. */
     String ADMIN_EMAIL = "admin@portcullis.test";
 
+    /**
+     * Named on every administered server by {@code portcullis.users.admin-emails}, the key that made administrators
+     * by email before schema 7: on these new installations it must grant nothing (AdminStandingIT).
+     */
+    String LEGACY_ADMIN_EMAIL = "legacy-admin@portcullis.test";
+
     /** {@code key=value} lines; the order does not matter. */
     String[] value() default {};
 
     /**
-     * Adds {@link #ADMIN_EMAIL} as the bootstrapped administrator (password {@code TestUsers.STRONG_PASSWORD}), the
-     * cheapest bcrypt cost: for tests about what accounts do, not about
+     * Adds {@link #ADMIN_EMAIL} as the bootstrapped administrator (password {@code TestUsers.STRONG_PASSWORD}),
+     * {@link #LEGACY_ADMIN_EMAIL} in the old key, and the cheapest bcrypt cost: for tests about what accounts do, not about
      * hashing or throttling.
      */
     boolean administered() default false;
