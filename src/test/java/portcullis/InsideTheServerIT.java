@@ -35,6 +35,7 @@ import org.mindrot.jbcrypt.BCrypt;
 import portcullis.database.Database;
 import portcullis.database.Dialect;
 import portcullis.database.SchemaMigrations;
+import portcullis.fixtures.Deployments;
 import portcullis.keys.KeyRing;
 import portcullis.keys.KeyState;
 import portcullis.keys.KeyStatus;

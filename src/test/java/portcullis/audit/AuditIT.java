@@ -2,7 +2,7 @@ package portcullis.audit;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static portcullis.TestUsers.conduitLogin;
+import static portcullis.fixtures.TestUsers.conduitLogin;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import portcullis.Api;
-import portcullis.Deployments;
-import portcullis.Jwt;
-import portcullis.PayaraMicroProcess;
-import portcullis.TestUsers;
-import portcullis.TestUsers.Registered;
+import portcullis.fixtures.Deployments;
+import portcullis.fixtures.Jwt;
+import portcullis.fixtures.TestUsers;
+import portcullis.fixtures.TestUsers.Registered;
+import portcullis.http.Api;
+import portcullis.servers.PayaraMicroProcess;
 
 /** The audit lines a server writes, read from its log as an operator's log shipper would. */
 @Tag("database-independent")

@@ -11,10 +11,10 @@ import java.util.function.BooleanSupplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import portcullis.Deployments;
-import portcullis.ServerClient;
-import portcullis.TestUsers;
-import portcullis.TestUsers.Registered;
+import portcullis.fixtures.Deployments;
+import portcullis.fixtures.TestUsers;
+import portcullis.fixtures.TestUsers.Registered;
+import portcullis.servers.ServerClient;
 import portcullis.sessions.StoredSessionsResource;
 
 /**

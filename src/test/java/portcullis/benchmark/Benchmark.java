@@ -1,7 +1,7 @@
 package portcullis.benchmark;
 
-import static portcullis.TestUsers.conduitLogin;
-import static portcullis.TestUsers.edumapsLogin;
+import static portcullis.fixtures.TestUsers.conduitLogin;
+import static portcullis.fixtures.TestUsers.edumapsLogin;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,13 +17,13 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import portcullis.Api;
-import portcullis.Deployments;
-import portcullis.PayaraMicroProcess;
-import portcullis.Slapd;
-import portcullis.TestUsers;
 import portcullis.estate.ResourceServerApplication;
 import portcullis.estate.WhoAmIResource;
+import portcullis.fixtures.Deployments;
+import portcullis.fixtures.TestUsers;
+import portcullis.http.Api;
+import portcullis.servers.PayaraMicroProcess;
+import portcullis.servers.Slapd;
 
 /**
  * The benchmark: {@code mvn -Pbenchmark verify} (full, ~35 min) or with {@code -Dbenchmark.smoke=true} (CI, ~4 min,

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import portcullis.Api;
-import portcullis.Folders;
-import portcullis.PayaraMicroProcess;
-import portcullis.TestUsers;
+import portcullis.fixtures.Folders;
+import portcullis.fixtures.TestUsers;
+import portcullis.http.Api;
+import portcullis.servers.PayaraMicroProcess;
 
 /**
  * Payara Micro with class-data sharing (the JDK's AppCDS, in the way Payara documents it for Payara Micro): a

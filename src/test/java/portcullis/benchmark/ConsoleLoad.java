@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.zip.ZipFile;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import portcullis.Deployments;
-import portcullis.HeadlessChromium;
+import portcullis.fixtures.Deployments;
+import portcullis.servers.HeadlessChromium;
 
 /** The admin console as a browser gets it: first contentful paint in headless Chromium, and the bytes it loads. */
 final class ConsoleLoad {

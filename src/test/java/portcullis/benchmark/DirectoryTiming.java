@@ -1,13 +1,13 @@
 package portcullis.benchmark;
 
+import jakarta.json.Json;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import jakarta.json.Json;
-import portcullis.Api;
-import portcullis.Slapd;
+import portcullis.http.Api;
+import portcullis.servers.Slapd;
 
 /**
  * How long the refusals of a login take on a server with a directory (unknown name, wrong password, disabled

@@ -1,6 +1,6 @@
 package portcullis.benchmark;
 
-import static portcullis.TestUsers.conduitLogin;
+import static portcullis.fixtures.TestUsers.conduitLogin;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -11,11 +11,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import portcullis.Api;
-import portcullis.Keycloak;
-import portcullis.PayaraMicroProcess;
-import portcullis.Reply;
-import portcullis.TestUsers;
+import portcullis.fixtures.TestUsers;
+import portcullis.http.Api;
+import portcullis.http.Reply;
+import portcullis.servers.Keycloak;
+import portcullis.servers.PayaraMicroProcess;
 
 /**
  * K1–K5: Portcullis beside Keycloak, the system an estate would pick instead. Keycloak runs in production mode

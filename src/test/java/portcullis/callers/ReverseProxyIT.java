@@ -13,13 +13,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import portcullis.Api;
-import portcullis.Deployments;
-import portcullis.PayaraMicroProcess;
-import portcullis.RawHttp;
-import portcullis.Reply;
-import portcullis.ReverseProxy;
-import portcullis.TestUsers;
+import portcullis.fixtures.Deployments;
+import portcullis.fixtures.TestUsers;
+import portcullis.http.Api;
+import portcullis.http.RawHttp;
+import portcullis.http.Reply;
+import portcullis.servers.PayaraMicroProcess;
+import portcullis.servers.ReverseProxy;
 
 /**
  * Portcullis behind a real nginx that appends the client's address to X-Forwarded-For. Clients come from addresses of

@@ -23,14 +23,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import portcullis.Api;
-import portcullis.Jwt;
-import portcullis.PayaraMicroProcess;
-import portcullis.RawHttp;
-import portcullis.Reply;
-import portcullis.TestDatabase;
-import portcullis.TestUsers;
-import portcullis.TestUsers.Registered;
+import portcullis.fixtures.Jwt;
+import portcullis.fixtures.TestDatabase;
+import portcullis.fixtures.TestUsers;
+import portcullis.fixtures.TestUsers.Registered;
+import portcullis.http.Api;
+import portcullis.http.RawHttp;
+import portcullis.http.Reply;
+import portcullis.servers.PayaraMicroProcess;
 
 /**
  * Two Payara Micro processes clustered by Payara's own Hazelcast over loopback, over one PostgreSQL, as the

@@ -32,12 +32,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
-import portcullis.Deployments;
-import portcullis.Jwt;
-import portcullis.Reply;
-import portcullis.ServerClient;
-import portcullis.TestUsers;
-import portcullis.TestUsers.Registered;
+import portcullis.fixtures.Deployments;
+import portcullis.fixtures.Jwt;
+import portcullis.fixtures.TestUsers;
+import portcullis.fixtures.TestUsers.Registered;
+import portcullis.http.Reply;
+import portcullis.servers.ServerClient;
 
 /**
  * The admin console in headless Chromium against the real server: signing in (and being refused), finding a user

@@ -11,7 +11,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import portcullis.HeadlessChromium;
+import portcullis.servers.HeadlessChromium;
 
 /**
  * The admin console in real Chromium, as an operator uses it: typing, clicking, reading what the page shows. Every

@@ -21,14 +21,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import portcullis.Api;
-import portcullis.Deployments;
-import portcullis.HeadlessChromium;
-import portcullis.PageServer;
-import portcullis.RawHttp;
-import portcullis.Reply;
-import portcullis.ServerClient;
-import portcullis.TestUsers;
+import portcullis.fixtures.Deployments;
+import portcullis.fixtures.PageServer;
+import portcullis.fixtures.TestUsers;
+import portcullis.http.Api;
+import portcullis.http.RawHttp;
+import portcullis.http.Reply;
+import portcullis.servers.HeadlessChromium;
+import portcullis.servers.ServerClient;
 
 /**
  * CORS with an allow-list of one loopback origin (where the test serves a browser client) and one public one:

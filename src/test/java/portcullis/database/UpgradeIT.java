@@ -18,13 +18,13 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.mindrot.jbcrypt.BCrypt;
-import portcullis.Api;
-import portcullis.Deployments;
-import portcullis.Jwt;
-import portcullis.PayaraMicroProcess;
-import portcullis.Reply;
-import portcullis.TestDatabase;
-import portcullis.TestUsers;
+import portcullis.fixtures.Deployments;
+import portcullis.fixtures.Jwt;
+import portcullis.fixtures.TestDatabase;
+import portcullis.fixtures.TestUsers;
+import portcullis.http.Api;
+import portcullis.http.Reply;
+import portcullis.servers.PayaraMicroProcess;
 
 /**
  * Upgrading keeps the data: a database at schema version 1 (as the first release left it), with a user, their

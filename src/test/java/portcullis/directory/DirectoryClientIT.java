@@ -11,8 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import portcullis.Slapd;
-import portcullis.TcpProxy;
+import portcullis.servers.Slapd;
+import portcullis.servers.TcpProxy;
 
 /**
  * The directory client's TLS, outside any server, against a real slapd: ldaps and StartTLS with the configured trust

@@ -15,12 +15,12 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import portcullis.Deployments;
-import portcullis.Jwt;
-import portcullis.Reply;
-import portcullis.ServerClient;
-import portcullis.Slapd;
-import portcullis.TestUsers;
+import portcullis.fixtures.Deployments;
+import portcullis.fixtures.Jwt;
+import portcullis.fixtures.TestUsers;
+import portcullis.http.Reply;
+import portcullis.servers.ServerClient;
+import portcullis.servers.Slapd;
 
 /**
  * Logins checked by a real OpenLDAP over {@code ldaps://} (after a first URL that refuses connections): both

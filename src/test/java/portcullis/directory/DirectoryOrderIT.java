@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import portcullis.Deployments;
-import portcullis.Reply;
-import portcullis.ServerClient;
-import portcullis.Slapd;
-import portcullis.TestUsers;
+import portcullis.fixtures.Deployments;
+import portcullis.fixtures.TestUsers;
+import portcullis.http.Reply;
+import portcullis.servers.ServerClient;
+import portcullis.servers.Slapd;
 
 /**
  * {@code portcullis.directory.order=directory-first}: the directory decides every name it knows (a local password

@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import portcullis.Deployments;
-import portcullis.Reply;
-import portcullis.ServerClient;
-import portcullis.Slapd;
-import portcullis.TcpProxy;
-import portcullis.TestUsers;
+import portcullis.fixtures.Deployments;
+import portcullis.fixtures.TestUsers;
+import portcullis.http.Reply;
+import portcullis.servers.ServerClient;
+import portcullis.servers.Slapd;
+import portcullis.servers.TcpProxy;
 
 /**
  * The directory (real slapd, {@code ldap://} with StartTLS, through a loopback proxy the test controls) hanging,

@@ -9,9 +9,9 @@ import java.net.URL;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import portcullis.Api;
-import portcullis.Reply;
-import portcullis.TestUsers;
+import portcullis.fixtures.TestUsers;
+import portcullis.http.Api;
+import portcullis.http.Reply;
 import portcullis.servers.SharedServer;
 
 /** Every JSON endpoint of both dialects answers bad input with a 4xx JSON error body, never a 500 or a stack trace. */
@@ -105,9 +105,9 @@ public class BadInputIT {
                     new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80})) {
                 byte[] json = withRawValue(body.template(), bad);
                 Reply reply = body.token() == null
-                        ? new portcullis.RawHttp(base, "127.0.0.1").send(body.method(), body.path(), "application/json",
+                        ? new portcullis.http.RawHttp(base, "127.0.0.1").send(body.method(), body.path(), "application/json",
                                 json)
-                        : new portcullis.RawHttp(base, "127.0.0.1").send(body.method(), body.path(), "application/json",
+                        : new portcullis.http.RawHttp(base, "127.0.0.1").send(body.method(), body.path(), "application/json",
                                 json, "Authorization", body.token());
                 String what = body.method() + " " + body.path() + " " + body.field();
                 assertEquals("is not valid UTF-8", assertJsonError(400, reply).getJsonArray("body").getString(0),

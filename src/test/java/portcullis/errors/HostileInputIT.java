@@ -23,11 +23,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import portcullis.Api;
-import portcullis.RawHttp;
-import portcullis.Reply;
-import portcullis.TestUsers;
-import portcullis.TestUsers.Registered;
+import portcullis.fixtures.TestUsers;
+import portcullis.fixtures.TestUsers.Registered;
+import portcullis.http.Api;
+import portcullis.http.RawHttp;
+import portcullis.http.Reply;
 import portcullis.servers.SharedServer;
 
 /**

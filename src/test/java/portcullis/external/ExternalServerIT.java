@@ -15,14 +15,14 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import portcullis.Api;
-import portcullis.Jwt;
-import portcullis.Keycloak;
-import portcullis.RawHttp;
-import portcullis.Reply;
-import portcullis.TestUsers;
-import portcullis.TestUsers.Registered;
 import portcullis.console.ConsolePage;
+import portcullis.fixtures.Jwt;
+import portcullis.fixtures.TestUsers;
+import portcullis.fixtures.TestUsers.Registered;
+import portcullis.http.Api;
+import portcullis.http.RawHttp;
+import portcullis.http.Reply;
+import portcullis.servers.Keycloak;
 
 /**
  * The black-box checks for a Portcullis deployed elsewhere, on any server: CI runs them against the same WAR on

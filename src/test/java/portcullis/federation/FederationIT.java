@@ -41,13 +41,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import portcullis.Api;
-import portcullis.Deployments;
-import portcullis.Jwt;
-import portcullis.Keycloak;
-import portcullis.Reply;
-import portcullis.ServerClient;
-import portcullis.TestUsers;
+import portcullis.fixtures.Deployments;
+import portcullis.fixtures.Jwt;
+import portcullis.fixtures.TestUsers;
+import portcullis.http.Api;
+import portcullis.http.Reply;
+import portcullis.servers.Keycloak;
+import portcullis.servers.ServerClient;
 
 /**
  * Token exchange against a real Keycloak: realm {@code corp} trusted by {@code sub}, realm {@code partner} trusted by

@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import portcullis.Keycloak;
+import portcullis.servers.Keycloak;
 
 /**
  * Tokens with any claims at all, signed by a key a real Keycloak realm publishes (imported into the realm, below

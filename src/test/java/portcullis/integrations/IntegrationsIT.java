@@ -10,11 +10,11 @@ import jakarta.json.JsonString;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import portcullis.Api;
-import portcullis.Jwt;
-import portcullis.Reply;
-import portcullis.TestUsers;
-import portcullis.TestUsers.Registered;
+import portcullis.fixtures.Jwt;
+import portcullis.fixtures.TestUsers;
+import portcullis.fixtures.TestUsers.Registered;
+import portcullis.http.Api;
+import portcullis.http.Reply;
 import portcullis.servers.SharedServer;
 import portcullis.tokens.TokenMintResource;
 

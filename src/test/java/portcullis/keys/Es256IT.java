@@ -8,12 +8,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import portcullis.Api;
-import portcullis.Deployments;
-import portcullis.Jwt;
-import portcullis.PayaraMicroProcess;
-import portcullis.TestUsers;
-import portcullis.TestUsers.Registered;
+import portcullis.fixtures.Deployments;
+import portcullis.fixtures.Jwt;
+import portcullis.fixtures.TestUsers;
+import portcullis.fixtures.TestUsers.Registered;
+import portcullis.http.Api;
+import portcullis.servers.PayaraMicroProcess;
 
 /** ES256 by configuration, on a database of its own so that its first key is an EC key. */
 @Tag("database-independent")

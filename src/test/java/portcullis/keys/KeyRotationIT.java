@@ -3,7 +3,7 @@ package portcullis.keys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static portcullis.TestUsers.conduitLogin;
+import static portcullis.fixtures.TestUsers.conduitLogin;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -16,12 +16,12 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import portcullis.Deployments;
-import portcullis.Jwt;
-import portcullis.Reply;
-import portcullis.ServerClient;
-import portcullis.TestUsers;
-import portcullis.TestUsers.Registered;
+import portcullis.fixtures.Deployments;
+import portcullis.fixtures.Jwt;
+import portcullis.fixtures.TestUsers;
+import portcullis.fixtures.TestUsers.Registered;
+import portcullis.http.Reply;
+import portcullis.servers.ServerClient;
 
 /** Rotation on a schedule shrunk to seconds: 15 s per key, new keys published 5 s before they sign. */
 @Tag("database-independent")

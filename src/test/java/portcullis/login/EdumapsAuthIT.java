@@ -3,8 +3,8 @@ package portcullis.login;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static portcullis.TestUsers.conduitLogin;
-import static portcullis.TestUsers.edumapsLogin;
+import static portcullis.fixtures.TestUsers.conduitLogin;
+import static portcullis.fixtures.TestUsers.edumapsLogin;
 
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -13,12 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import portcullis.Api;
-import portcullis.Jwt;
-import portcullis.RawHttp;
-import portcullis.Reply;
-import portcullis.TestUsers;
-import portcullis.TestUsers.Registered;
+import portcullis.fixtures.Jwt;
+import portcullis.fixtures.TestUsers;
+import portcullis.fixtures.TestUsers.Registered;
+import portcullis.http.Api;
+import portcullis.http.RawHttp;
+import portcullis.http.Reply;
 import portcullis.servers.SharedServer;
 
 @SharedServer

@@ -2,8 +2,8 @@ package portcullis.login;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static portcullis.TestUsers.conduitLogin;
-import static portcullis.TestUsers.edumapsLogin;
+import static portcullis.fixtures.TestUsers.conduitLogin;
+import static portcullis.fixtures.TestUsers.edumapsLogin;
 
 import java.io.IOException;
 import java.net.URL;
@@ -20,12 +20,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import portcullis.Api;
-import portcullis.Deployments;
-import portcullis.RawHttp;
-import portcullis.Reply;
-import portcullis.TestUsers;
-import portcullis.TestUsers.Registered;
+import portcullis.fixtures.Deployments;
+import portcullis.fixtures.TestUsers;
+import portcullis.fixtures.TestUsers.Registered;
+import portcullis.http.Api;
+import portcullis.http.RawHttp;
+import portcullis.http.Reply;
 
 /**
  * No user enumeration and throttling, on the default configuration but for shorter delays (1 s doubling up to 4 s

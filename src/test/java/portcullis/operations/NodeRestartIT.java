@@ -20,13 +20,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import portcullis.Api;
-import portcullis.Deployments;
-import portcullis.PayaraMicroProcess;
-import portcullis.TestDatabase;
-import portcullis.TestUsers;
-import portcullis.TestUsers.Registered;
+import portcullis.fixtures.Deployments;
+import portcullis.fixtures.TestDatabase;
+import portcullis.fixtures.TestUsers;
+import portcullis.fixtures.TestUsers.Registered;
+import portcullis.http.Api;
 import portcullis.operations.StartupWatch.Answer;
+import portcullis.servers.PayaraMicroProcess;
 
 /**
  * Restarts a load balancer can trust: a node killed with {@code kill -9} and started again says ready only once it

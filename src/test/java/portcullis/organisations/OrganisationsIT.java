@@ -2,7 +2,7 @@ package portcullis.organisations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static portcullis.TestUsers.edumapsLogin;
+import static portcullis.fixtures.TestUsers.edumapsLogin;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import portcullis.Api;
-import portcullis.Jwt;
-import portcullis.Reply;
-import portcullis.TestUsers;
-import portcullis.TestUsers.Registered;
+import portcullis.fixtures.Jwt;
+import portcullis.fixtures.TestUsers;
+import portcullis.fixtures.TestUsers.Registered;
+import portcullis.http.Api;
+import portcullis.http.Reply;
 import portcullis.servers.SharedServer;
 
 /** Organisations, memberships, the belongsTo of both Edumaps answers and of every token, and what a removal does. */

@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import portcullis.Api;
-import portcullis.RawHttp;
-import portcullis.Reply;
-import portcullis.TestUsers;
-import portcullis.TestUsers.Registered;
+import portcullis.fixtures.TestUsers;
+import portcullis.fixtures.TestUsers.Registered;
+import portcullis.http.Api;
+import portcullis.http.RawHttp;
+import portcullis.http.Reply;
 import portcullis.servers.SharedServer;
 
 /** Headers on every answer, standard status lines, no route listing, no server version; CORS off by default. */

@@ -1,14 +1,14 @@
 package portcullis.revocation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static portcullis.TestUsers.conduitLogin;
-import static portcullis.TestUsers.edumapsLogin;
+import static portcullis.fixtures.TestUsers.conduitLogin;
+import static portcullis.fixtures.TestUsers.edumapsLogin;
 
 import org.junit.jupiter.api.Test;
-import portcullis.Api;
-import portcullis.Reply;
-import portcullis.TestUsers;
-import portcullis.TestUsers.Registered;
+import portcullis.fixtures.TestUsers;
+import portcullis.fixtures.TestUsers.Registered;
+import portcullis.http.Api;
+import portcullis.http.Reply;
 import portcullis.servers.SharedServer;
 
 /** Logout, logout everywhere, password change, an admin's revocation and disabling, through both dialects. */

@@ -25,7 +25,7 @@ public class ServerConfigurationOrder implements ClassOrderer {
     static final String TEST_CLASS = "# test class: ";
     private static final List<String> ADMINISTERED = List.of(
             "portcullis.admin.bootstrap-email=" + SharedServer.ADMIN_EMAIL,
-            "portcullis.admin.bootstrap-password=" + portcullis.TestUsers.STRONG_PASSWORD,
+            "portcullis.admin.bootstrap-password=" + portcullis.fixtures.TestUsers.STRONG_PASSWORD,
             "portcullis.users.admin-emails=" + SharedServer.LEGACY_ADMIN_EMAIL,
             "portcullis.users.bcrypt-cost=4");
 

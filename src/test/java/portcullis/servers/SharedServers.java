@@ -16,11 +16,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 import org.junit.platform.commons.support.AnnotationSupport;
-import portcullis.Api;
-import portcullis.Deployments;
-import portcullis.Folders;
-import portcullis.PayaraMicroProcess;
-import portcullis.TestDatabase;
+import portcullis.fixtures.Deployments;
+import portcullis.fixtures.Folders;
+import portcullis.fixtures.TestDatabase;
+import portcullis.http.Api;
 
 /**
  * Starts the server a {@link SharedServer} class names, or hands it the one already running with that

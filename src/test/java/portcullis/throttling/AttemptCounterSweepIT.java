@@ -8,12 +8,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import portcullis.Api;
-import portcullis.Deployments;
-import portcullis.PayaraMicroProcess;
-import portcullis.RawHttp;
-import portcullis.TestDatabase;
-import portcullis.TestUsers;
+import portcullis.fixtures.Deployments;
+import portcullis.fixtures.TestDatabase;
+import portcullis.fixtures.TestUsers;
+import portcullis.http.Api;
+import portcullis.http.RawHttp;
+import portcullis.servers.PayaraMicroProcess;
 
 /**
  * Attempt counts live in the database, one row per account or address: the sweep deletes rows idle for longer than

@@ -9,13 +9,13 @@ import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import portcullis.Api;
-import portcullis.Deployments;
-import portcullis.RawHttp;
-import portcullis.Reply;
-import portcullis.ServerClient;
-import portcullis.TestUsers;
-import portcullis.TestUsers.Registered;
+import portcullis.fixtures.Deployments;
+import portcullis.fixtures.TestUsers;
+import portcullis.fixtures.TestUsers.Registered;
+import portcullis.http.Api;
+import portcullis.http.RawHttp;
+import portcullis.http.Reply;
+import portcullis.servers.ServerClient;
 
 /**
  * One address shared by many people (an office's NAT, a balancer): failures of others there must not keep out users

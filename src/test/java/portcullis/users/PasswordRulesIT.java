@@ -1,17 +1,17 @@
 package portcullis.users;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static portcullis.TestUsers.conduitLogin;
-import static portcullis.TestUsers.registration;
+import static portcullis.fixtures.TestUsers.conduitLogin;
+import static portcullis.fixtures.TestUsers.registration;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import portcullis.Api;
-import portcullis.Reply;
-import portcullis.TestUsers;
-import portcullis.TestUsers.Registered;
+import portcullis.fixtures.TestUsers;
+import portcullis.fixtures.TestUsers.Registered;
+import portcullis.http.Api;
+import portcullis.http.Reply;
 import portcullis.servers.SharedServer;
 
 /** What a password must be, and that every character of it counts. */

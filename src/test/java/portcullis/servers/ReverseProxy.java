@@ -1,4 +1,4 @@
-package portcullis;
+package portcullis.servers;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,9 +1,9 @@
-package portcullis;
+package portcullis.operations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static portcullis.TestUsers.conduitLogin;
+import static portcullis.fixtures.TestUsers.conduitLogin;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +14,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import portcullis.TestUsers.Registered;
+import portcullis.fixtures.Deployments;
+import portcullis.fixtures.TestDatabase;
+import portcullis.fixtures.TestUsers;
+import portcullis.fixtures.TestUsers.Registered;
+import portcullis.http.Api;
+import portcullis.http.Reply;
+import portcullis.servers.PayaraMicroProcess;
 
 /**
  * Nothing is lost by a restart: a real Payara Micro process is stopped and a new one started on the same data

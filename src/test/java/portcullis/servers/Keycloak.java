@@ -1,4 +1,4 @@
-package portcullis;
+package portcullis.servers;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -24,6 +24,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import portcullis.fixtures.Folders;
+import portcullis.fixtures.PageServer;
 
 /**
  * A real Keycloak ({@code org.keycloak:keycloak-quarkus-dist}, unpacked by the build under target/) on loopback, in

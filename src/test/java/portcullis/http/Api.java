@@ -1,4 +1,4 @@
-package portcullis;
+package portcullis.http;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

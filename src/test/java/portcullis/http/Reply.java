@@ -1,4 +1,4 @@
-package portcullis;
+package portcullis.http;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

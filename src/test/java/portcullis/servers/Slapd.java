@@ -1,4 +1,4 @@
-package portcullis;
+package portcullis.servers;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import portcullis.fixtures.PageServer;
 
 /**
  * A throwaway OpenLDAP (Debian's {@code slapd}) on loopback: its own folder under target/, a CA and a server

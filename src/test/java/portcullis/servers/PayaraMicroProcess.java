@@ -1,4 +1,4 @@
-package portcullis;
+package portcullis.servers;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import portcullis.fixtures.Deployments;
 
 /**
  * Payara Micro as a process of its own, started with the options the run command and Arquillian use, for tests that
