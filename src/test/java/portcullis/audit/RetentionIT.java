@@ -8,13 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import portcullis.fixtures.Deployments;
 import portcullis.fixtures.TestUsers;
 import portcullis.fixtures.TestUsers.Registered;
-import portcullis.servers.ServerClient;
+import portcullis.http.Api;
+import portcullis.servers.SharedServer;
 import portcullis.sessions.StoredSessionsResource;
 
 /**
@@ -22,23 +20,13 @@ import portcullis.sessions.StoredSessionsResource;
  * expired tokens are deleted by their sweeps. Short times here (events kept 4 s, tokens live 3 s, sweeps every
  * second), so that the sweeps are seen at work.
  */
-public class RetentionIT extends ServerClient {
-    private static final String ADMIN_EMAIL = "retention-admin@portcullis.test";
+@SharedServer(administered = true, value = {"portcullis.audit.retention=PT4S", "portcullis.audit.sweep-interval=PT1S",
+        "portcullis.tokens.lifetime=PT3S", "portcullis.tokens.clock-leeway=PT0S",
+        "portcullis.sessions.sweep-interval=PT1S"}, classes = StoredSessionsResource.class)
+public class RetentionIT {
+    private static final String ADMIN_EMAIL = SharedServer.ADMIN_EMAIL;
 
-    @Deployment(testable = false)
-    public static WebArchive war() {
-        return Deployments.builtWarConfiguredWith("""
-                portcullis.admin.bootstrap-email=%s
-                portcullis.admin.bootstrap-password=Quokka-Turbine-Lantern-47
-                portcullis.users.bcrypt-cost=4
-                portcullis.throttling.registrations-per-address=10000
-                portcullis.audit.retention=PT4S
-                portcullis.audit.sweep-interval=PT1S
-                portcullis.tokens.lifetime=PT3S
-                portcullis.tokens.clock-leeway=PT0S
-                portcullis.sessions.sweep-interval=PT1S
-                """.formatted(ADMIN_EMAIL)).addClass(StoredSessionsResource.class);
-    }
+    Api api;
 
     private List<JsonObject> eventsOf(long user) {
         return api.get("admin/events?user=" + user, "Authorization", TestUsers.admin(api, ADMIN_EMAIL)).json()

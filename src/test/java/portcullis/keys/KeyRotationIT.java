@@ -12,33 +12,24 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import portcullis.fixtures.Deployments;
 import portcullis.fixtures.Jwt;
 import portcullis.fixtures.TestUsers;
 import portcullis.fixtures.TestUsers.Registered;
+import portcullis.http.Api;
 import portcullis.http.Reply;
-import portcullis.servers.ServerClient;
+import portcullis.servers.SharedServer;
 
 /** Rotation on a schedule shrunk to seconds: 15 s per key, new keys published 5 s before they sign. */
 @Tag("database-independent")
-public class KeyRotationIT extends ServerClient {
-    static final String ADMIN_EMAIL = "key-admin@portcullis.test";
+@SharedServer(administered = true, value = {"portcullis.keys.rotation-period=PT15S",
+        "portcullis.keys.publish-lead=PT5S", "portcullis.keys.check-interval=PT1S"})
+public class KeyRotationIT {
+    static final String ADMIN_EMAIL = SharedServer.ADMIN_EMAIL;
     private static final Duration PUBLISH_LEAD = Duration.ofSeconds(5);
 
-    @Deployment(testable = false)
-    public static WebArchive war() {
-        return Deployments.builtWarConfiguredWith("""
-                portcullis.keys.rotation-period=PT15S
-                portcullis.keys.publish-lead=PT5S
-                portcullis.keys.check-interval=PT1S
-                portcullis.admin.bootstrap-email=%s
-                portcullis.admin.bootstrap-password=Quokka-Turbine-Lantern-47
-                """.formatted(ADMIN_EMAIL));
-    }
+    Api api;
 
     private Set<String> publishedKids() {
         return api.get("../.well-known/jwks.json").json().getJsonArray("keys").getValuesAs(JsonObject.class).stream()

@@ -12,20 +12,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import portcullis.fixtures.Deployments;
 import portcullis.fixtures.TestUsers;
 import portcullis.fixtures.TestUsers.Registered;
 import portcullis.http.Api;
 import portcullis.http.RawHttp;
 import portcullis.http.Reply;
+import portcullis.servers.SharedServer;
 
 /**
  * No user enumeration and throttling, on the default configuration but for shorter delays (1 s doubling up to 4 s
@@ -34,21 +29,13 @@ import portcullis.http.Reply;
  */
 @Tag("database-independent")
 @Tag("slow")
-@ExtendWith(ArquillianExtension.class)
+@SharedServer({"portcullis.throttling.first-delay=PT1S", "portcullis.throttling.max-delay=PT4S",
+        "portcullis.throttling.reauthentications-per-user=3", "portcullis.throttling.address-failures=20",
+        "portcullis.throttling.registrations-per-address=100"})
 public class LoginDefencesIT {
     private static final String CONDUIT = "users/login";
     private static final String EDUMAPS = "auth/login";
 
-    @Deployment(testable = false)
-    public static WebArchive war() {
-        return Deployments.builtWarConfiguredWith("""
-                portcullis.throttling.first-delay=PT1S
-                portcullis.throttling.max-delay=PT4S
-                portcullis.throttling.reauthentications-per-user=3
-                """);
-    }
-
-    @ArquillianResource
     URL base;
 
     RawHttp client;

@@ -6,31 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URL;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import portcullis.fixtures.Deployments;
 import portcullis.fixtures.TestUsers;
 import portcullis.fixtures.TestUsers.Registered;
 import portcullis.http.Api;
 import portcullis.http.RawHttp;
 import portcullis.http.Reply;
+import portcullis.servers.SharedServer;
 
 /** What operations see on Payara Micro: MicroProfile Health, Metrics and OpenAPI. */
 @Tag("database-independent")
-@ExtendWith(ArquillianExtension.class)
+@SharedServer
 public class OperationsIT {
 
-    @Deployment(testable = false)
-    public static WebArchive portcullis() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
     URL base;
 
     @Test

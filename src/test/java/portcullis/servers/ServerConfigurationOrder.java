@@ -15,8 +15,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 public class ServerConfigurationOrder implements ClassOrderer {
     /**
-     * Every shared server: many classes send their requests from the one loopback address, so limits per address
-     * would carry over from class to class (LoginDefencesIT and SharedAddressIT test them on servers of their own).
+     * Every shared server, unless its class sets the key itself: many classes send their requests from the one
+     * loopback address, so limits per address would carry over from class to class (LoginDefencesIT and
+     * SharedAddressIT set them back to their defaults, on servers of their own).
      */
     private static final List<String> ALWAYS = List.of(
             "portcullis.throttling.address-failures=100000",
@@ -39,11 +40,18 @@ public class ServerConfigurationOrder implements ClassOrderer {
 
     static List<String> configurationOf(Class<?> testClass) {
         return AnnotationSupport.findAnnotation(testClass, SharedServer.class)
-                .map(shared -> Stream.of(ALWAYS.stream(), Arrays.stream(shared.value()),
+                .map(shared -> Stream.of(ALWAYS.stream().filter(line -> !setsKeyOf(shared.value(), line)),
+                                Arrays.stream(shared.value()),
                                 shared.administered() ? ADMINISTERED.stream() : Stream.<String>empty(),
                                 Arrays.stream(shared.classes()).map(type -> TEST_CLASS + type.getName()))
                         .flatMap(lines -> lines)
                         .map(String::strip).distinct().sorted().toList())
                 .orElse(List.of());
+    }
+
+    /** A class may set a key every shared server sets (the limits per address, to test them): its value wins. */
+    private static boolean setsKeyOf(String[] lines, String line) {
+        String key = line.substring(0, line.indexOf('=') + 1);
+        return Arrays.stream(lines).anyMatch(own -> own.strip().startsWith(key));
     }
 }

@@ -3,32 +3,29 @@ package portcullis.throttling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import portcullis.fixtures.Deployments;
 import portcullis.fixtures.TestUsers;
 import portcullis.fixtures.TestUsers.Registered;
 import portcullis.http.Api;
 import portcullis.http.RawHttp;
 import portcullis.http.Reply;
-import portcullis.servers.ServerClient;
+import portcullis.servers.SharedServer;
 
 /**
  * One address shared by many people (an office's NAT, a balancer): failures of others there must not keep out users
  * who have logged in from it before, while an attacker cycling accounts from it is still slowed down. Default limits:
  * 20 failures per address, 5 per account. Each test is a client of its own (127.x.y.z).
  */
-public class SharedAddressIT extends ServerClient {
+@SharedServer({"portcullis.throttling.address-failures=20", "portcullis.throttling.registrations-per-address=100"})
+public class SharedAddressIT {
     private static final int ATTACK = 1_000;
 
-    @Deployment(testable = false)
-    public static WebArchive war() {
-        return Deployments.builtWar();
-    }
+    Api api;
+    URL base;
 
     private static String randomAccountLogin() {
         return TestUsers.conduitLogin("nobody-" + UUID.randomUUID() + "@example.com", "wrong password 1");

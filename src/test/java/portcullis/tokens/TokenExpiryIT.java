@@ -5,36 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import portcullis.fixtures.Deployments;
 import portcullis.fixtures.Jwt;
 import portcullis.fixtures.TestUsers;
 import portcullis.fixtures.TestUsers.Registered;
 import portcullis.http.Api;
 import portcullis.http.Reply;
 import portcullis.revocation.StoredRevocationsResource;
+import portcullis.servers.SharedServer;
 
 /** Token lifetime and expiry, on a deployment configured for three-second tokens and no clock leeway. */
 @Tag("database-independent")
-@ExtendWith(ArquillianExtension.class)
+@SharedServer(value = {"portcullis.tokens.lifetime=PT3S", "portcullis.tokens.clock-leeway=PT0S",
+        "portcullis.revocation.check-interval=PT1S"}, classes = StoredRevocationsResource.class)
 public class TokenExpiryIT {
 
-    @Deployment(testable = false)
-    public static WebArchive war() {
-        return Deployments.builtWarConfiguredWith("""
-                portcullis.tokens.lifetime=PT3S
-                portcullis.tokens.clock-leeway=PT0S
-                portcullis.revocation.check-interval=PT1S
-                """).addClass(StoredRevocationsResource.class);
-    }
-
-    @ArquillianResource
     URL base;
 
     @Test
