@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,8 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,12 +31,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
-import portcullis.fixtures.Deployments;
 import portcullis.fixtures.Jwt;
 import portcullis.fixtures.TestUsers;
 import portcullis.fixtures.TestUsers.Registered;
+import portcullis.http.Api;
 import portcullis.http.Reply;
-import portcullis.servers.ServerClient;
+import portcullis.servers.SharedServer;
 
 /**
  * The admin console in headless Chromium against the real server: signing in (and being refused), finding a user
@@ -49,8 +48,11 @@ import portcullis.servers.ServerClient;
 @Tag("browser")
 @Tag("slow")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-public class ConsoleIT extends ServerClient {
-    private static final String ADMIN = "console-admin@portcullis.test";
+@SharedServer({"portcullis.admin.bootstrap-email=" + ConsoleIT.ADMIN,
+        "portcullis.admin.bootstrap-password=" + TestUsers.STRONG_PASSWORD, "portcullis.users.bcrypt-cost=4",
+        "portcullis.tokens.admin-lifetime=PT20S"})
+public class ConsoleIT {
+    static final String ADMIN = "console-admin@portcullis.test";
     private static final String OPERATOR = "console-operator@portcullis.test";
     private static final String XSS_NAME = "<img src=x onerror=alert(1)>";
     private static final String TAG = "cn" + UUID.randomUUID().toString().substring(0, 6);
@@ -61,16 +63,8 @@ public class ConsoleIT extends ServerClient {
     private static Instant signedInAt;
     private static boolean seeded;
 
-    @Deployment(testable = false)
-    public static WebArchive war() {
-        return Deployments.builtWarConfiguredWith("""
-                portcullis.admin.bootstrap-email=%s
-                portcullis.admin.bootstrap-password=%s
-                portcullis.users.bcrypt-cost=4
-                portcullis.throttling.registrations-per-address=10000
-                portcullis.tokens.admin-lifetime=PT20S
-                """.formatted(ADMIN, TestUsers.STRONG_PASSWORD));
-    }
+    Api api;
+    URL base;
 
     @BeforeEach
     void seedAndOpenOnce() throws Exception {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,24 +12,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import portcullis.fixtures.Deployments;
 import portcullis.fixtures.PageServer;
 import portcullis.fixtures.TestUsers;
 import portcullis.http.Api;
 import portcullis.http.RawHttp;
 import portcullis.http.Reply;
 import portcullis.servers.HeadlessChromium;
-import portcullis.servers.ServerClient;
+import portcullis.servers.Neighbour;
+import portcullis.servers.SharedServer;
 
 /**
  * CORS with an allow-list of one loopback origin (where the test serves a browser client) and one public one:
@@ -37,36 +35,28 @@ import portcullis.servers.ServerClient;
  */
 @Tag("database-independent")
 @Tag("browser")
-public class CorsIT extends ServerClient {
+@SharedServer(configuredBy = "configuration")
+public class CorsIT {
     private static final int ALLOWED_PORT = PageServer.freePort();
     private static final int FOREIGN_PORT = PageServer.freePort();
     private static final String ALLOWED = "http://127.0.0.1:" + ALLOWED_PORT;
     private static final String FOREIGN = "http://127.0.0.1:" + FOREIGN_PORT;
     private static final String PUBLIC_APP = "https://app.example.com";
 
-    private static PageServer allowedPages;
-    private static PageServer foreignPages;
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final Neighbour<PageServer> ALLOWED_PAGES = Neighbour.of(() -> PageServer.start(ALLOWED_PORT,
+            "cors-client"));
+    @RegisterExtension
+    static final Neighbour<PageServer> FOREIGN_PAGES = Neighbour.of(() -> PageServer.start(FOREIGN_PORT,
+            "cors-client"));
+    @RegisterExtension
+    static final Neighbour<HeadlessChromium> CHROMIUM = Neighbour.of(HeadlessChromium::start);
 
-    @Deployment(testable = false)
-    public static WebArchive war() {
-        return Deployments.builtWarConfiguredWith(
-                "portcullis.cors.allowed-origins=" + ALLOWED + ",https://APP.example.com:443\n");
-    }
+    Api api;
+    URL base;
 
-    @BeforeAll
-    static void startClients() throws Exception {
-        allowedPages = PageServer.start(ALLOWED_PORT, "cors-client");
-        foreignPages = PageServer.start(FOREIGN_PORT, "cors-client");
-    }
-
-    @AfterAll
-    static void stopClients() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        foreignPages.close();
-        allowedPages.close();
+    static List<String> configuration() {
+        return List.of("portcullis.cors.allowed-origins=" + ALLOWED + ",https://APP.example.com:443");
     }
 
     private Reply preflight(String path, String origin, String method, String requestHeaders) {
@@ -178,9 +168,7 @@ public class CorsIT extends ServerClient {
     // --- a real browser ---
 
     private Map<String, String> runClient(String pageUrl, String email, String screenshot) {
-        if (chromium == null) {
-            chromium = HeadlessChromium.start();
-        }
+        HeadlessChromium chromium = CHROMIUM.get();
         String apiUrl = "http://localhost:" + base.getPort();
         chromium.driver().get(pageUrl + "?api=" + encode(apiUrl) + "&email=" + encode(email)
                 + "&password=" + encode(TestUsers.STRONG_PASSWORD));
@@ -198,7 +186,7 @@ public class CorsIT extends ServerClient {
     @Test
     public void aBrowserAppOnTheAllowedOriginRegistersLogsInAndReadsErrors() {
         String email = "browser-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        Map<String, String> steps = runClient(allowedPages.origin() + "/index.html", email, "cors-allowed-origin");
+        Map<String, String> steps = runClient(ALLOWED_PAGES.get().origin() + "/index.html", email, "cors-allowed-origin");
         assertEquals("201 " + email, steps.get("register (Conduit)"), steps::toString);
         assertEquals("200 token received", steps.get("log in (Conduit)"), steps::toString);
         assertEquals("200 " + email, steps.get("current user (Conduit)"), steps::toString);
@@ -211,7 +199,7 @@ public class CorsIT extends ServerClient {
     @Test
     public void theBrowserBlocksAnAppOnAForeignOrigin() {
         String email = "foreign-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        Map<String, String> steps = runClient(foreignPages.origin() + "/index.html", email, "cors-foreign-origin");
+        Map<String, String> steps = runClient(FOREIGN_PAGES.get().origin() + "/index.html", email, "cors-foreign-origin");
         assertEquals(6, steps.size(), steps::toString);
         steps.forEach((step, result) -> assertTrue(result.startsWith("blocked"), step + ": " + result));
         assertNeverRegistered(email);
@@ -220,7 +208,7 @@ public class CorsIT extends ServerClient {
     @Test
     public void theBrowserBlocksASandboxedAppWhoseOriginIsNull() {
         String email = "sandboxed-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        Map<String, String> steps = runClient(allowedPages.origin() + "/sandboxed/index.html", email,
+        Map<String, String> steps = runClient(ALLOWED_PAGES.get().origin() + "/sandboxed/index.html", email,
                 "cors-null-origin");
         assertEquals(6, steps.size(), steps::toString);
         steps.forEach((step, result) -> assertTrue(result.startsWith("blocked"), step + ": " + result));

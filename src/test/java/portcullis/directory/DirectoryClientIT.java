@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import portcullis.servers.Neighbour;
 import portcullis.servers.Slapd;
 import portcullis.servers.TcpProxy;
 
@@ -22,23 +22,16 @@ import portcullis.servers.TcpProxy;
  */
 @Tag("database-independent")
 class DirectoryClientIT {
-    private static Slapd slapd;
-    private static TcpProxy otherName;
-    private static TcpProxy otherNameStartTls;
-
-    @BeforeAll
-    static void start() throws Exception {
-        slapd = Slapd.start("directory-tls-it", "directory/people.ldif");
-        otherName = TcpProxy.to(slapd.ldapsPort(), "127.0.0.2");
-        otherNameStartTls = TcpProxy.to(slapd.ldapPort(), "127.0.0.2");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        otherName.close();
-        otherNameStartTls.close();
-        slapd.close();
-    }
+    @RegisterExtension
+    static final Neighbour<Slapd> DIRECTORY = Neighbour.of(() -> Slapd.start("directory-tls-it",
+            "directory/people.ldif"));
+    /** The same directory under another name (127.0.0.2), which its certificate does not name. */
+    @RegisterExtension
+    static final Neighbour<TcpProxy> OTHER_NAME = Neighbour.of(() -> TcpProxy.to(DIRECTORY.get().ldapsPort(),
+            "127.0.0.2"));
+    @RegisterExtension
+    static final Neighbour<TcpProxy> OTHER_NAME_START_TLS = Neighbour.of(() -> TcpProxy.to(
+            DIRECTORY.get().ldapPort(), "127.0.0.2"));
 
     private static Directory directory(String url, boolean trusted) {
         return directory(url, trusted, Map.of());
@@ -54,7 +47,7 @@ class DirectoryClientIT {
                 "portcullis.directory.read-timeout", "PT2S"));
         values.putAll(more);
         if (trusted) {
-            values.put("portcullis.directory.trust-store", slapd.trustStore().toString());
+            values.put("portcullis.directory.trust-store", DIRECTORY.get().trustStore().toString());
             values.put("portcullis.directory.trust-store-password", Slapd.TRUST_STORE_PASSWORD);
         }
         DirectorySettings settings = settings(values);
@@ -79,7 +72,7 @@ class DirectoryClientIT {
 
     @Test
     void ldapsWithTheTrustedAuthorityFindsAndBinds() {
-        Directory directory = directory(slapd.ldapsUrl(), true);
+        Directory directory = directory(DIRECTORY.get().ldapsUrl(), true);
         DirectoryEntry alice = directory.find("alice").orElseThrow();
         assertEquals("uid=alice,ou=staff,dc=example,dc=com", alice.dn());
         assertTrue(directory.passwordMatches(alice.dn(), DirectoryIT.PASSWORD));
@@ -88,48 +81,48 @@ class DirectoryClientIT {
 
     @Test
     void startTlsWithTheTrustedAuthorityFindsAndBinds() {
-        Directory directory = directory(slapd.ldapUrl(), true);
+        Directory directory = directory(DIRECTORY.get().ldapUrl(), true);
         DirectoryEntry bob = directory.find("bob@corp.example").orElseThrow();
         assertTrue(directory.passwordMatches(bob.dn(), DirectoryIT.PASSWORD));
     }
 
     @Test
     void anAuthorityThatIsNotTrustedIsRefused() {
-        assertThrows(DirectoryUnavailableException.class, () -> directory(slapd.ldapsUrl(), false).find("alice"));
-        assertThrows(DirectoryUnavailableException.class, () -> directory(slapd.ldapUrl(), false).find("alice"));
+        assertThrows(DirectoryUnavailableException.class, () -> directory(DIRECTORY.get().ldapsUrl(), false).find("alice"));
+        assertThrows(DirectoryUnavailableException.class, () -> directory(DIRECTORY.get().ldapUrl(), false).find("alice"));
     }
 
     @Test
     void aHostNameTheCertificateDoesNotNameIsRefused() {
         // the same slapd, trusted authority, but reached as 127.0.0.2: not among the certificate's names
-        String url = "ldaps://127.0.0.2:" + otherName.port();
+        String url = "ldaps://127.0.0.2:" + OTHER_NAME.get().port();
         assertThrows(DirectoryUnavailableException.class, () -> directory(url, true).find("alice"));
-        String startTls = "ldap://127.0.0.2:" + otherNameStartTls.port();
+        String startTls = "ldap://127.0.0.2:" + OTHER_NAME_START_TLS.get().port();
         assertThrows(DirectoryUnavailableException.class, () -> directory(startTls, true).find("alice"));
     }
 
     @Test
     void groupsFoundByMemberOfOrBySearchWithNestingBoundedAndCyclesEnded() {
         java.util.Set<String> all = java.util.Set.of("platform", "engineers", "loop-a", "loop-b");
-        assertEquals(all, directory(slapd.ldapsUrl(), true).find("bob").orElseThrow().groups());
-        assertEquals(all, directory(slapd.ldapsUrl(), true, Map.of("portcullis.directory.groups", "search",
+        assertEquals(all, directory(DIRECTORY.get().ldapsUrl(), true).find("bob").orElseThrow().groups());
+        assertEquals(all, directory(DIRECTORY.get().ldapsUrl(), true, Map.of("portcullis.directory.groups", "search",
                 "portcullis.directory.group-base", "ou=groups," + Slapd.SUFFIX)).find("bob").orElseThrow().groups());
-        assertEquals(java.util.Set.of("platform", "loop-a"), directory(slapd.ldapsUrl(), true,
+        assertEquals(java.util.Set.of("platform", "loop-a"), directory(DIRECTORY.get().ldapsUrl(), true,
                 Map.of("portcullis.directory.groups", "search", "portcullis.directory.nested-groups", "none"))
                 .find("bob").orElseThrow().groups());
-        assertEquals(java.util.Set.of("platform", "loop-a", "engineers", "loop-b"), directory(slapd.ldapsUrl(), true,
+        assertEquals(java.util.Set.of("platform", "loop-a", "engineers", "loop-b"), directory(DIRECTORY.get().ldapsUrl(), true,
                 Map.of("portcullis.directory.nested-groups-depth", "1")).find("bob").orElseThrow().groups());
-        assertEquals(java.util.Set.of("platform", "loop-a"), directory(slapd.ldapsUrl(), true,
+        assertEquals(java.util.Set.of("platform", "loop-a"), directory(DIRECTORY.get().ldapsUrl(), true,
                 Map.of("portcullis.directory.nested-groups-depth", "0")).find("bob").orElseThrow().groups());
     }
 
     @Test
     void aBlankPasswordIsNeverSent() {
-        Directory directory = directory(slapd.ldapsUrl(), true);
-        long binds = slapd.completedBinds();
+        Directory directory = directory(DIRECTORY.get().ldapsUrl(), true);
+        long binds = DIRECTORY.get().completedBinds();
         assertThrows(IllegalArgumentException.class,
                 () -> directory.passwordMatches("uid=alice,ou=staff,dc=example,dc=com", ""));
-        assertEquals(binds + 1, slapd.completedBinds(), "only the count's own bind");
+        assertEquals(binds + 1, DIRECTORY.get().completedBinds(), "only the count's own bind");
     }
 
     @Test

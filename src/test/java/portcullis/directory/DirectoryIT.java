@@ -7,19 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.util.Arrays;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import portcullis.fixtures.Deployments;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import portcullis.fixtures.Jwt;
 import portcullis.fixtures.TestUsers;
+import portcullis.http.Api;
 import portcullis.http.Reply;
-import portcullis.servers.ServerClient;
+import portcullis.servers.Neighbour;
+import portcullis.servers.SharedServer;
 import portcullis.servers.Slapd;
 
 /**
@@ -29,15 +29,19 @@ import portcullis.servers.Slapd;
  * directory keeps, and local accounts beside the directory.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-public class DirectoryIT extends ServerClient {
+@SharedServer(configuredBy = "configuration")
+public class DirectoryIT {
     static final String PASSWORD = "Wonderland-Rabbit-42";
     private static final String OPS = "ops@local.example";
-    private static Slapd slapd;
+    @RegisterExtension
+    static final Neighbour<Slapd> DIRECTORY = Neighbour.of(() -> Slapd.start("directory-it",
+            "directory/people.ldif"));
 
-    @Deployment(testable = false)
-    public static WebArchive war() {
-        slapd = Slapd.start("directory-it", "directory/people.ldif");
-        return Deployments.builtWarConfiguredWith("""
+    Api api;
+
+    static List<String> configuration() {
+        Slapd slapd = DIRECTORY.get();
+        return Arrays.asList("""
                 portcullis.admin.bootstrap-email=%s
                 portcullis.admin.bootstrap-password=Quokka-Turbine-Lantern-47
                 portcullis.users.bcrypt-cost=4
@@ -52,12 +56,7 @@ public class DirectoryIT extends ServerClient {
                 portcullis.directory.group-roles=engineers=developer,admins=admin,loop-a=looper
                 portcullis.directory.group-organisations=engineers=corp.example,platform=platform.corp.example
                 """.formatted(OPS, slapd.ldapsUrl(), Slapd.ROOT_DN, Slapd.ROOT_PASSWORD, Slapd.SUFFIX,
-                slapd.trustStore(), Slapd.TRUST_STORE_PASSWORD));
-    }
-
-    @AfterAll
-    static void stopDirectory() {
-        slapd.close();
+                slapd.trustStore(), Slapd.TRUST_STORE_PASSWORD).split("\n"));
     }
 
     private Reply conduitLogin(String login, String password) {
@@ -140,13 +139,13 @@ public class DirectoryIT extends ServerClient {
     @Test
     @Order(6)
     void blankPasswordsNeverReachTheDirectory() {
-        long binds = slapd.completedBinds();
+        long binds = DIRECTORY.get().completedBinds();
         for (String password : List.of("", " ", "   ", "\t")) {
             assertEquals(401, conduitLogin("alice", password).status(), "[" + password + "]");
         }
         assertEquals(401, api.post("users/login", "{\"user\":{\"email\":\"alice\"}}").status());
         // Portcullis made no bind; the one counted is ldapsearch's own, reading the count
-        assertEquals(binds + 1, slapd.completedBinds());
+        assertEquals(binds + 1, DIRECTORY.get().completedBinds());
     }
 
     @Test
@@ -219,7 +218,7 @@ public class DirectoryIT extends ServerClient {
     void changesInTheDirectoryShowAtRenewalAndTheNextLoginAndLostGroupsOutdateEarlierTokens() {
         String before = conduitLogin("alice", PASSWORD).user().getString("token");
         assertEquals(200, api.get("admin/overview", "Authorization", "Token " + before).status());
-        slapd.change("""
+        DIRECTORY.get().change("""
                 dn: uid=alice,ou=staff,dc=example,dc=com
                 changetype: modify
                 replace: cn
@@ -263,11 +262,12 @@ public class DirectoryIT extends ServerClient {
             assertTrue(status == 401 || status == 429, "attempt " + i + ": " + status);
         }
         assertTrue(refused > 0, "throttled within 25 guesses");
-        long binds = slapd.completedBinds();
+        long binds = DIRECTORY.get().completedBinds();
         for (int i = 0; i < 5; i++) {
             assertEquals(429, conduitLogin("bob", DirectoryIT.PASSWORD).status(), "even the right password waits");
         }
-        assertEquals(binds + 1, slapd.completedBinds(), "no bind while throttled (the one counted is the count's)");
+        assertEquals(binds + 1, DIRECTORY.get().completedBinds(),
+                "no bind while throttled (the one counted is the count's)");
     }
 
     @Test
@@ -280,13 +280,14 @@ public class DirectoryIT extends ServerClient {
             int status = conduitLogin(spellings.get(i % spellings.size()), "Wrong-Guess-" + i).status();
             assertEquals(401, status, "guess " + i + " (" + spellings.get(i % spellings.size()) + ")");
         }
-        long binds = slapd.completedBinds();
+        long binds = DIRECTORY.get().completedBinds();
         for (String spelling : spellings) {
             assertEquals(429, conduitLogin(spelling, "Another-Guess").status(), "a new spelling bought new guesses");
             assertEquals(429, conduitLogin(spelling, PASSWORD).status(), "the right password tells itself apart");
         }
         assertEquals(429, conduitLogin("gina\u00A0\u00A0", PASSWORD).status());
-        assertEquals(binds + 1, slapd.completedBinds(), "a guess reached the directory while throttled");
+        assertEquals(binds + 1, DIRECTORY.get().completedBinds(),
+                "a guess reached the directory while throttled");
     }
 
     @Test
@@ -309,7 +310,7 @@ public class DirectoryIT extends ServerClient {
         Reply login = api.post("auth/login", TestUsers.edumapsLogin("erin", PASSWORD));
         assertEquals(200, login.status(), login::toString);
         String token = login.json().getString("token");
-        slapd.change("""
+        DIRECTORY.get().change("""
                 dn: uid=erin,ou=contractors,dc=example,dc=com
                 changetype: delete
                 """);

@@ -3,18 +3,19 @@ package portcullis.directory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import portcullis.fixtures.Deployments;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import portcullis.fixtures.TestUsers;
+import portcullis.http.Api;
 import portcullis.http.Reply;
-import portcullis.servers.ServerClient;
+import portcullis.servers.Neighbour;
+import portcullis.servers.SharedServer;
 import portcullis.servers.Slapd;
 
 /**
@@ -24,14 +25,18 @@ import portcullis.servers.Slapd;
  */
 @Tag("database-independent")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-public class DirectoryOrderIT extends ServerClient {
+@SharedServer(configuredBy = "configuration")
+public class DirectoryOrderIT {
     private static final String LOCAL_ONLY = "only-local@local.example";
-    private static Slapd slapd;
+    @RegisterExtension
+    static final Neighbour<Slapd> DIRECTORY = Neighbour.of(() -> Slapd.start("directory-order-it",
+            "directory/people.ldif"));
 
-    @Deployment(testable = false)
-    public static WebArchive war() {
-        slapd = Slapd.start("directory-order-it", "directory/people.ldif");
-        return Deployments.builtWarConfiguredWith("""
+    Api api;
+
+    static List<String> configuration() {
+        Slapd slapd = DIRECTORY.get();
+        return Arrays.asList("""
                 portcullis.users.bcrypt-cost=4
                 portcullis.directory.order=directory-first
                 portcullis.directory.urls=%s
@@ -43,12 +48,7 @@ public class DirectoryOrderIT extends ServerClient {
                 portcullis.directory.connect-timeout=PT1S
                 portcullis.directory.read-timeout=PT2S
                 """.formatted(slapd.ldapsUrl(), Slapd.ROOT_DN, Slapd.ROOT_PASSWORD, Slapd.SUFFIX,
-                slapd.trustStore(), Slapd.TRUST_STORE_PASSWORD));
-    }
-
-    @AfterAll
-    static void stopDirectory() {
-        slapd.close();
+                slapd.trustStore(), Slapd.TRUST_STORE_PASSWORD).split("\n"));
     }
 
     private Reply login(String name, String password) {
@@ -73,14 +73,14 @@ public class DirectoryOrderIT extends ServerClient {
     @Test
     @Order(2)
     void whileTheDirectoryIsDownLocalPasswordsStillWork() {
-        slapd.stop();
+        DIRECTORY.get().stop();
         try {
             assertEquals(200, login(LOCAL_ONLY, TestUsers.STRONG_PASSWORD).status());
             assertEquals(200, login("frank@local.example", TestUsers.STRONG_PASSWORD).status());
             Reply directoryUser = login("alice", DirectoryIT.PASSWORD);
             assertEquals(503, directoryUser.status(), directoryUser::toString);
         } finally {
-            slapd.startProcess();
+            DIRECTORY.get().startProcess();
         }
         assertEquals(200, login("alice", DirectoryIT.PASSWORD).status(), "back by itself");
     }

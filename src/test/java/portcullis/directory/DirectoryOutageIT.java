@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,18 +14,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import portcullis.fixtures.Deployments;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import portcullis.fixtures.TestUsers;
+import portcullis.http.Api;
 import portcullis.http.Reply;
-import portcullis.servers.ServerClient;
+import portcullis.servers.Neighbour;
+import portcullis.servers.SharedServer;
 import portcullis.servers.Slapd;
 import portcullis.servers.TcpProxy;
 
@@ -34,16 +35,21 @@ import portcullis.servers.TcpProxy;
  */
 @Tag("database-independent")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-public class DirectoryOutageIT extends ServerClient {
+@SharedServer(configuredBy = "configuration")
+public class DirectoryOutageIT {
     private static final String LOCAL = "local-user@local.example";
-    private static Slapd slapd;
-    private static TcpProxy proxy;
+    @RegisterExtension
+    static final Neighbour<Slapd> DIRECTORY = Neighbour.of(() -> Slapd.start("directory-outage-it",
+            "directory/people.ldif"));
+    @RegisterExtension
+    static final Neighbour<TcpProxy> PROXY = Neighbour.of(() -> TcpProxy.to(DIRECTORY.get().ldapPort()));
 
-    @Deployment(testable = false)
-    public static WebArchive war() throws Exception {
-        slapd = Slapd.start("directory-outage-it", "directory/people.ldif");
-        proxy = TcpProxy.to(slapd.ldapPort());
-        return Deployments.builtWarConfiguredWith("""
+    Api api;
+
+    static List<String> configuration() {
+        Slapd slapd = DIRECTORY.get();
+        TcpProxy proxy = PROXY.get();
+        return Arrays.asList("""
                 portcullis.users.bcrypt-cost=4
                 portcullis.throttling.account-failures=100000
                 portcullis.throttling.address-failures=100000
@@ -56,13 +62,7 @@ public class DirectoryOutageIT extends ServerClient {
                 portcullis.directory.connect-timeout=PT1S
                 portcullis.directory.read-timeout=PT2S
                 """.formatted(proxy.port(), Slapd.ROOT_DN, Slapd.ROOT_PASSWORD, Slapd.SUFFIX, slapd.trustStore(),
-                Slapd.TRUST_STORE_PASSWORD));
-    }
-
-    @AfterAll
-    static void stopDirectory() throws Exception {
-        proxy.close();
-        slapd.close();
+                Slapd.TRUST_STORE_PASSWORD).split("\n"));
     }
 
     private Reply directoryLogin() {
@@ -79,7 +79,7 @@ public class DirectoryOutageIT extends ServerClient {
     @Test
     @Order(2)
     void aDirectoryThatNeverAnswersGivesA503WithinTheTimeoutAndLocalUsersCarryOn() {
-        proxy.mode(TcpProxy.Mode.SILENT);
+        PROXY.get().mode(TcpProxy.Mode.SILENT);
         try {
             long started = System.nanoTime();
             Reply reply = directoryLogin();
@@ -100,7 +100,7 @@ public class DirectoryOutageIT extends ServerClient {
             assertEquals(200, ready.status(), "a directory outage does not take the node out of rotation: " + ready);
             assertTrue(ready.body().matches(".*\"reachable\":\"?false.*"), ready::toString);
         } finally {
-            proxy.mode(TcpProxy.Mode.FORWARD);
+            PROXY.get().mode(TcpProxy.Mode.FORWARD);
         }
         assertEquals(200, directoryLogin().status(), "back by itself");
     }
@@ -125,10 +125,10 @@ public class DirectoryOutageIT extends ServerClient {
             });
         }
         Thread.sleep(2_000);
-        slapd.stop();
-        proxy.mode(TcpProxy.Mode.FORWARD); // cut the pooled connections, as a stopping server does
+        DIRECTORY.get().stop();
+        PROXY.get().mode(TcpProxy.Mode.FORWARD); // cut the pooled connections, as a stopping server does
         Thread.sleep(3_000);
-        slapd.startProcess();
+        DIRECTORY.get().startProcess();
         restarted.set(true);
         Thread.sleep(4_000);
         running.set(false);

@@ -22,10 +22,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -33,21 +35,19 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import portcullis.fixtures.Deployments;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import portcullis.fixtures.Jwt;
 import portcullis.fixtures.TestUsers;
 import portcullis.http.Api;
 import portcullis.http.Reply;
 import portcullis.servers.Keycloak;
-import portcullis.servers.ServerClient;
+import portcullis.servers.Neighbour;
+import portcullis.servers.SharedServer;
 
 /**
  * Token exchange against a real Keycloak: realm {@code corp} trusted by {@code sub}, realm {@code partner} trusted by
@@ -59,20 +59,26 @@ import portcullis.servers.ServerClient;
 @Tag("database-independent")
 @Tag("slow")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-public class FederationIT extends ServerClient {
+@SharedServer(configuredBy = "configuration")
+public class FederationIT {
     private static final String OPS = "ops@local.example";
     private static final String ACCESS_TOKEN = "urn:ietf:params:oauth:token-type:access_token";
     private static final String ID_TOKEN = "urn:ietf:params:oauth:token-type:id_token";
     private static final String EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
-    private static Keycloak keycloak;
-    private static JwksMirror partnerKeys;
+    @RegisterExtension
+    static final Neighbour<Keycloak> KEYCLOAK = Neighbour.of(() -> Keycloak.start("federation/corp-realm.json",
+            "federation/partner-realm.json", "federation/elsewhere-realm.json"));
+    /** The partner realm's keys, through a mirror the tests count and can make hang. */
+    @RegisterExtension
+    static final Neighbour<JwksMirror> PARTNER_KEYS = Neighbour.of(() -> new JwksMirror(
+            URI.create(KEYCLOAK.get().issuer("partner") + "/protocol/openid-connect/certs")));
 
-    @Deployment(testable = false)
-    public static WebArchive war() {
-        keycloak = Keycloak.start("federation/corp-realm.json", "federation/partner-realm.json",
-                "federation/elsewhere-realm.json");
-        partnerKeys = new JwksMirror(URI.create(keycloak.issuer("partner") + "/protocol/openid-connect/certs"));
-        return Deployments.builtWarConfiguredWith("""
+    Api api;
+    URL base;
+
+    static List<String> configuration() {
+        Keycloak keycloak = KEYCLOAK.get();
+        return Arrays.asList("""
                 portcullis.admin.bootstrap-email=%s
                 portcullis.admin.bootstrap-password=Quokka-Turbine-Lantern-47
                 portcullis.users.bcrypt-cost=4
@@ -91,13 +97,8 @@ public class FederationIT extends ServerClient {
                 portcullis.federation.partner.jwks-url=%s
                 portcullis.federation.partner.audience=portcullis
                 portcullis.federation.partner.user-claim=email
-                """.formatted(OPS, keycloak.issuer("corp"), keycloak.issuer("partner"), partnerKeys.url()));
-    }
-
-    @AfterAll
-    static void stopKeycloak() {
-        partnerKeys.close();
-        keycloak.close();
+                """.formatted(OPS, keycloak.issuer("corp"), keycloak.issuer("partner"), PARTNER_KEYS.get().url())
+                .split("\n"));
     }
 
     private Reply exchange(String dialect, String token, String tokenType) {
@@ -129,7 +130,7 @@ public class FederationIT extends ServerClient {
 
     @Test
     void aKeycloakAccessTokenIsExchangedInTheConduitDialectAndTheTokenWorks() {
-        Reply exchanged = conduitExchange(keycloak.accessToken("corp", "estate-app", "ada"));
+        Reply exchanged = conduitExchange(KEYCLOAK.get().accessToken("corp", "estate-app", "ada"));
         assertEquals(200, exchanged.status(), exchanged::toString);
         JsonObject user = exchanged.user();
         assertEquals("ada@corp.example", user.getString("email"));
@@ -153,9 +154,9 @@ public class FederationIT extends ServerClient {
 
     @Test
     void aKeycloakIdTokenIsExchangedInTheEdumapsDialectIntoTheSameAccountAndReauthenticates() {
-        String first = Jwt.claims(conduitExchange(keycloak.accessToken("corp", "estate-app", "ada"))
+        String first = Jwt.claims(conduitExchange(KEYCLOAK.get().accessToken("corp", "estate-app", "ada"))
                 .json().getString("access_token")).getString("sub");
-        Reply exchanged = exchange("auth/exchange", keycloak.tokens("corp", "estate-app", "ada").getString("id_token"),
+        Reply exchanged = exchange("auth/exchange", KEYCLOAK.get().tokens("corp", "estate-app", "ada").getString("id_token"),
                 ID_TOKEN);
         assertEquals(200, exchanged.status(), exchanged::toString);
         JsonObject data = exchanged.json().getJsonObject("data");
@@ -171,11 +172,11 @@ public class FederationIT extends ServerClient {
 
     @Test
     void theSamePersonExchangingAgainGetsTheSameAccount() {
-        Reply once = conduitExchange(keycloak.accessToken("corp", "estate-app", "gus"));
+        Reply once = conduitExchange(KEYCLOAK.get().accessToken("corp", "estate-app", "gus"));
         assertEquals(200, once.status(), once::toString);
         List<Long> millis = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            String token = keycloak.accessToken("corp", "estate-app", "gus");
+            String token = KEYCLOAK.get().accessToken("corp", "estate-app", "gus");
             long started = System.nanoTime();
             Reply again = conduitExchange(token);
             millis.add((System.nanoTime() - started) / 1_000_000);
@@ -190,7 +191,7 @@ public class FederationIT extends ServerClient {
 
     @Test
     void aTokenIsExchangedOnceOnly() {
-        String token = keycloak.accessToken("corp", "estate-app", "gus");
+        String token = KEYCLOAK.get().accessToken("corp", "estate-app", "gus");
         assertEquals(200, conduitExchange(token).status());
         assertRefused(conduitExchange(token), "has been exchanged already");
         assertRefused(exchange("auth/exchange", token, ACCESS_TOKEN), "has been exchanged already");
@@ -198,7 +199,7 @@ public class FederationIT extends ServerClient {
 
     @Test
     void aTokenSentEightTimesAtOnceIsExchangedOnce() throws Exception {
-        String token = keycloak.accessToken("corp", "estate-app", "gus");
+        String token = KEYCLOAK.get().accessToken("corp", "estate-app", "gus");
         java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
             java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
@@ -242,31 +243,31 @@ public class FederationIT extends ServerClient {
         assertEquals(201, refused, "the 201st attempt waits (address-failures=200)");
         assertTrue(reply.headers().firstValue("Retry-After").isPresent());
         Reply valid = api.send("POST", "users/exchange", Api.FORM, form(Map.of("grant_type", EXCHANGE,
-                "subject_token", keycloak.accessToken("corp", "estate-app", "gus"),
+                "subject_token", KEYCLOAK.get().accessToken("corp", "estate-app", "gus"),
                 "subject_token_type", ACCESS_TOKEN)), "X-Forwarded-For", address);
         assertEquals(429, valid.status(), "even a valid token waits: " + valid);
         assertEquals(200, api.post("users/login", TestUsers.conduitLogin(regular.email(), regular.password()),
                 "X-Forwarded-For", address).status(), "a known user of the address is not held back");
-        assertEquals(200, conduitExchange(keycloak.accessToken("corp", "estate-app", "gus")).status(),
+        assertEquals(200, conduitExchange(KEYCLOAK.get().accessToken("corp", "estate-app", "gus")).status(),
                 "other addresses are not held back");
     }
 
     @Test
     void aForgedTokenIsRefused() {
-        String[] parts = keycloak.accessToken("corp", "estate-app", "gus").split("\\.");
+        String[] parts = KEYCLOAK.get().accessToken("corp", "estate-app", "gus").split("\\.");
         String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("gus@corp.example", OPS);
         assertRefused(conduitExchange(parts[0] + "." + Jwt.encode(claims) + "." + parts[2]),
                 "has a signature that does not verify with the provider's published keys");
         // the signature of another token of the same key on these claims
-        String[] other = keycloak.accessToken("corp", "estate-app", "ben").split("\\.");
+        String[] other = KEYCLOAK.get().accessToken("corp", "estate-app", "ben").split("\\.");
         assertRefused(conduitExchange(parts[0] + "." + parts[1] + "." + other[2]),
                 "has a signature that does not verify with the provider's published keys");
     }
 
     @Test
     void anExpiredTokenIsRefused() throws InterruptedException {
-        String token = keycloak.accessToken("corp", "short-lived", "gus"); // lives 1 s; the leeway is 2 s
+        String token = KEYCLOAK.get().accessToken("corp", "short-lived", "gus"); // lives 1 s; the leeway is 2 s
         long expiry = Jwt.claims(token).getJsonNumber("exp").longValue();
         Thread.sleep(Math.max(0, (expiry + 3) * 1000 - System.currentTimeMillis()));
         assertRefused(conduitExchange(token), "has expired");
@@ -274,20 +275,20 @@ public class FederationIT extends ServerClient {
 
     @Test
     void aTokenForAnotherAudienceIsRefused() {
-        String token = keycloak.accessToken("corp", "no-audience", "gus");
+        String token = KEYCLOAK.get().accessToken("corp", "no-audience", "gus");
         assertFalse(Jwt.claims(token).toString().contains("portcullis"));
         assertRefused(conduitExchange(token), "is not for Portcullis (aud)");
     }
 
     @Test
     void aTokenOfAnIssuerNotConfiguredIsRefused() {
-        String token = keycloak.accessToken("elsewhere", "estate-app", "ada"); // same email, same audience
+        String token = KEYCLOAK.get().accessToken("elsewhere", "estate-app", "ada"); // same email, same audience
         assertRefused(conduitExchange(token), "is from an issuer Portcullis does not trust");
     }
 
     @Test
     void anUnsignedTokenIsRefused() {
-        String[] parts = keycloak.accessToken("corp", "estate-app", "gus").split("\\.");
+        String[] parts = KEYCLOAK.get().accessToken("corp", "estate-app", "gus").split("\\.");
         String none = Jwt.encode("{\"alg\":\"none\",\"typ\":\"JWT\"}");
         assertRefused(conduitExchange(none + "." + parts[1] + "."), "is not a signed JWT");
         assertRefused(conduitExchange(none + "." + parts[1] + "." + parts[2]), "is not a signed JWT");
@@ -295,9 +296,9 @@ public class FederationIT extends ServerClient {
 
     @Test
     void hs256SignedWithTheProvidersPublicKeyIsRefused() throws Exception {
-        String token = keycloak.accessToken("corp", "estate-app", "gus");
+        String token = KEYCLOAK.get().accessToken("corp", "estate-app", "gus");
         String kid = Jwt.header(token).getString("kid");
-        RSAKey published = JWKSet.load(URI.create(keycloak.issuer("corp") + "/protocol/openid-connect/certs").toURL())
+        RSAKey published = JWKSet.load(URI.create(KEYCLOAK.get().issuer("corp") + "/protocol/openid-connect/certs").toURL())
                 .getKeyByKeyId(kid).toRSAKey();
         byte[] der = published.toRSAPublicKey().getEncoded();
         String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
@@ -327,7 +328,7 @@ public class FederationIT extends ServerClient {
         });
         keys.start();
         try {
-            Payload claims = new Payload(Jwt.claims(keycloak.accessToken("corp", "estate-app", "gus")).toString());
+            Payload claims = new Payload(Jwt.claims(KEYCLOAK.get().accessToken("corp", "estate-app", "gus")).toString());
             String jku = "http://127.0.0.1:" + keys.getAddress().getPort() + "/keys";
             for (JWSHeader header : List.of(
                     new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("attacker").jwk(attacker.toPublicJWK()).build(),
@@ -352,18 +353,18 @@ public class FederationIT extends ServerClient {
 
     @Test
     void anEmailTheProviderHasNotVerifiedIsRefused() {
-        assertRefused(conduitExchange(keycloak.accessToken("corp", "estate-app", "cleo")),
+        assertRefused(conduitExchange(KEYCLOAK.get().accessToken("corp", "estate-app", "cleo")),
                 "has no email the provider verified (email, email_verified)");
-        assertRefused(conduitExchange(keycloak.accessToken("partner", "estate-app", "quinn")),
+        assertRefused(conduitExchange(KEYCLOAK.get().accessToken("partner", "estate-app", "quinn")),
                 "has no email the provider verified (email, email_verified)");
     }
 
     @Test
     void aProviderTrustedByEmailLinksByTheVerifiedEmail() {
-        Reply once = conduitExchange(keycloak.accessToken("partner", "estate-app", "pia"));
+        Reply once = conduitExchange(KEYCLOAK.get().accessToken("partner", "estate-app", "pia"));
         assertEquals(200, once.status(), once::toString);
         assertEquals("pia@partner.example", once.user().getString("email"));
-        Reply twice = exchange("auth/exchange", keycloak.accessToken("partner", "estate-app", "pia"), ACCESS_TOKEN);
+        Reply twice = exchange("auth/exchange", KEYCLOAK.get().accessToken("partner", "estate-app", "pia"), ACCESS_TOKEN);
         assertEquals(String.valueOf(once.user().getJsonNumber("id")), twice.json().getJsonObject("data")
                 .getString("_id"));
     }
@@ -373,19 +374,19 @@ public class FederationIT extends ServerClient {
         // dora's Keycloak email is that of a local account: no account is linked or taken over
         TestUsers.Registered local = TestUsers.registerOrLogIn(api, "dora@local.example", "dora_local",
                 TestUsers.STRONG_PASSWORD);
-        Reply refused = conduitExchange(keycloak.accessToken("corp", "estate-app", "dora"));
+        Reply refused = conduitExchange(KEYCLOAK.get().accessToken("corp", "estate-app", "dora"));
         assertEquals(409, refused.status(), refused::toString);
         assertTrue(refused.json().containsKey("errors"), refused::toString);
         assertEquals("invalid_grant", refused.json().getString("error"), refused::toString);
         assertTrue(refused.json().containsKey("error_description"), refused::toString);
 
         // fay is linked by her sub; her email changed at Keycloak to a local account's changes nothing there
-        Reply fay = conduitExchange(keycloak.accessToken("corp", "estate-app", "fay"));
+        Reply fay = conduitExchange(KEYCLOAK.get().accessToken("corp", "estate-app", "fay"));
         assertEquals(200, fay.status(), fay::toString);
         TestUsers.Registered victim = TestUsers.register(api);
-        keycloak.updateUser("corp", "fay", Json.createObjectBuilder().add("email", victim.email())
+        KEYCLOAK.get().updateUser("corp", "fay", Json.createObjectBuilder().add("email", victim.email())
                 .add("emailVerified", true).build());
-        Reply moved = conduitExchange(keycloak.accessToken("corp", "estate-app", "fay"));
+        Reply moved = conduitExchange(KEYCLOAK.get().accessToken("corp", "estate-app", "fay"));
         assertEquals(409, moved.status(), moved::toString);
         Reply victimStill = api.post("users/login", TestUsers.conduitLogin(victim.email(), victim.password()));
         assertEquals(victim.id(), victimStill.user().getJsonNumber("id").longValue());
@@ -394,9 +395,9 @@ public class FederationIT extends ServerClient {
         assertEquals(local.id(), doraStill.user().getJsonNumber("id").longValue());
 
         // a free new email follows her into the same account
-        keycloak.updateUser("corp", "fay", Json.createObjectBuilder().add("email", "fay.new@corp.example")
+        KEYCLOAK.get().updateUser("corp", "fay", Json.createObjectBuilder().add("email", "fay.new@corp.example")
                 .add("emailVerified", true).build());
-        Reply renamed = conduitExchange(keycloak.accessToken("corp", "estate-app", "fay"));
+        Reply renamed = conduitExchange(KEYCLOAK.get().accessToken("corp", "estate-app", "fay"));
         assertEquals(200, renamed.status(), renamed::toString);
         assertEquals(fay.user().getJsonNumber("id"), renamed.user().getJsonNumber("id"));
         assertEquals("fay.new@corp.example", renamed.user().getString("email"));
@@ -404,18 +405,18 @@ public class FederationIT extends ServerClient {
 
     @Test
     void aDisabledAccountCannotBeEnteredThroughTheProvider() {
-        Reply eve = conduitExchange(keycloak.accessToken("corp", "estate-app", "eve"));
+        Reply eve = conduitExchange(KEYCLOAK.get().accessToken("corp", "estate-app", "eve"));
         assertEquals(200, eve.status(), eve::toString);
         long id = eve.user().getJsonNumber("id").longValue();
         String admin = TestUsers.admin(api, OPS);
         assertEquals(204, api.post("admin/users/" + id + "/disable", "", "Authorization", admin).status());
-        assertRefused(conduitExchange(keycloak.accessToken("corp", "estate-app", "eve")), "names a disabled account");
+        assertRefused(conduitExchange(KEYCLOAK.get().accessToken("corp", "estate-app", "eve")), "names a disabled account");
         assertEquals(401, api.get("user", "Authorization", "Token " + eve.user().getString("token")).status());
     }
 
     @Test
     void exchangedTokensAreSessionsThatCanBeRevokedAndAreAudited() {
-        Reply exchanged = conduitExchange(keycloak.accessToken("corp", "estate-app", "ben"));
+        Reply exchanged = conduitExchange(KEYCLOAK.get().accessToken("corp", "estate-app", "ben"));
         String token = "Token " + exchanged.user().getString("token");
         Reply sessions = api.get("user/sessions", "Authorization", token);
         assertEquals(200, sessions.status(), sessions::toString);
@@ -441,7 +442,7 @@ public class FederationIT extends ServerClient {
 
     @Test
     void anExchangedAccountHasNoPasswordToChange() {
-        Reply exchanged = conduitExchange(keycloak.accessToken("corp", "estate-app", "ben"));
+        Reply exchanged = conduitExchange(KEYCLOAK.get().accessToken("corp", "estate-app", "ben"));
         Reply change = api.put("user", "{\"user\":{\"password\":\"Another-Strong-Password-77\"}}",
                 "Authorization", "Token " + exchanged.user().getString("token"));
         assertEquals(422, change.status(), change::toString);
@@ -483,7 +484,7 @@ public class FederationIT extends ServerClient {
 
     private static ProviderTokens corpTokens() {
         if (corpTokens == null) {
-            corpTokens = ProviderTokens.of(keycloak, "corp");
+            corpTokens = ProviderTokens.of(KEYCLOAK.get(), "corp");
             pastKeyRefreshInterval();
         }
         return corpTokens;
@@ -509,7 +510,7 @@ public class FederationIT extends ServerClient {
         odd.put("iat", java.util.Arrays.asList(null, "null", huge, "1e300", "\"now\"", "-5", "{}"));
         odd.put("nbf", List.of("null", huge, "1e300", "\"later\"", "-1"));
         odd.put("aud", java.util.Arrays.asList(null, "null", "5", "[]", "[1]", "{}", "\"someone-else\""));
-        odd.put("iss", List.of("null", "5", "[\"" + keycloak.issuer("corp") + "\"]"));
+        odd.put("iss", List.of("null", "5", "[\"" + KEYCLOAK.get().issuer("corp") + "\"]"));
         odd.put("jti", List.of("5", "null", "[]", "\"\""));
         odd.put("email", java.util.Arrays.asList(null, "null", "5", "\"a@\"", "\"@b\"", "\"a b@c\"", "\"a@b@c\""));
         odd.put("email_verified", List.of("false", "null", "\"yes\"", "1"));
@@ -541,7 +542,7 @@ public class FederationIT extends ServerClient {
     @Test
     void peopleOfOneNameAtThreeDomainsGetThreeAccountsWithUniqueUsernames() {
         // the email-keyed provider, without preferred_username: the username comes from the email's local part
-        ProviderTokens partner = ProviderTokens.of(keycloak, "partner");
+        ProviderTokens partner = ProviderTokens.of(KEYCLOAK.get(), "partner");
         pastKeyRefreshInterval();
         String name = "jocf" + (1000 + new java.util.Random().nextInt(9000));
         List<String> usernames = new ArrayList<>();
@@ -639,10 +640,10 @@ public class FederationIT extends ServerClient {
 
     @Test
     void aTokenOfTheOtherKindThanItsDeclaredTypeIsRefused() {
-        JsonObject tokens = keycloak.tokens("corp", "estate-app", "gus");
+        JsonObject tokens = KEYCLOAK.get().tokens("corp", "estate-app", "gus");
         assertRefused(exchange("users/exchange", tokens.getString("id_token"), ACCESS_TOKEN),
                 "is an ID token, not the access_token its subject_token_type says");
-        tokens = keycloak.tokens("corp", "estate-app", "gus");
+        tokens = KEYCLOAK.get().tokens("corp", "estate-app", "gus");
         assertRefused(exchange("auth/exchange", tokens.getString("access_token"), ID_TOKEN),
                 "is an access token, not the id_token its subject_token_type says");
     }
@@ -650,10 +651,10 @@ public class FederationIT extends ServerClient {
     @Test
     @Order(Order.DEFAULT + 1) // after the tests without an order
     void forgedKeyIdsMakePortcullisFetchTheProvidersKeysAtMostOncePerInterval() throws Exception {
-        assertEquals(200, conduitExchange(keycloak.accessToken("partner", "estate-app", "pia")).status());
+        assertEquals(200, conduitExchange(KEYCLOAK.get().accessToken("partner", "estate-app", "pia")).status());
         Thread.sleep(3_100); // past the refresh interval: the next unknown kid may fetch once
-        int before = partnerKeys.fetches();
-        Payload claims = new Payload(Jwt.claims(keycloak.accessToken("partner", "estate-app", "pia")).toString());
+        int before = PARTNER_KEYS.get().fetches();
+        Payload claims = new Payload(Jwt.claims(KEYCLOAK.get().accessToken("partner", "estate-app", "pia")).toString());
         RSAKey attacker = new RSAKeyGenerator(2048).generate();
         long started = System.nanoTime();
         for (int i = 0; i < 40; i++) {
@@ -664,7 +665,7 @@ public class FederationIT extends ServerClient {
                     "has a signature that does not verify with the provider's published keys");
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        int fetches = partnerKeys.fetches() - before;
+        int fetches = PARTNER_KEYS.get().fetches() - before;
         System.out.printf("40 forged kids in %.1f s: %d key fetches%n", seconds, fetches);
         assertTrue(fetches >= 1 && fetches <= 1 + (int) (seconds / 3), "fetches: " + fetches);
     }
@@ -673,10 +674,10 @@ public class FederationIT extends ServerClient {
     @Order(Order.DEFAULT + 2) // after the tests without an order
     void aHangingProviderGetsA503WithinTheReadTimeout() throws Exception {
         Thread.sleep(3_100);
-        partnerKeys.hang();
+        PARTNER_KEYS.get().hang();
         try {
             RSAKey attacker = new RSAKeyGenerator(2048).generate();
-            Payload claims = new Payload(Jwt.claims(keycloak.accessToken("partner", "estate-app", "pia")).toString());
+            Payload claims = new Payload(Jwt.claims(KEYCLOAK.get().accessToken("partner", "estate-app", "pia")).toString());
             JWSObject unknownKid = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rotated").build(),
                     claims);
             unknownKid.sign(new RSASSASigner(attacker));
@@ -690,20 +691,20 @@ public class FederationIT extends ServerClient {
             assertTrue(millis < 4_000, millis + " ms");
             System.out.println("Hanging provider answered 503 in " + millis + " ms");
         } finally {
-            partnerKeys.answer();
+            PARTNER_KEYS.get().answer();
         }
     }
 
     @Test
     @Order(Order.DEFAULT + 3) // after the tests without an order
     void groupsLeftAtTheProviderAreLeftAtTheNextExchange() {
-        Reply before = conduitExchange(keycloak.accessToken("corp", "estate-app", "hal"));
+        Reply before = conduitExchange(KEYCLOAK.get().accessToken("corp", "estate-app", "hal"));
         assertEquals(List.of("user"), strings(Jwt.claims(before.user().getString("token")), "groups"));
-        Reply ben = conduitExchange(keycloak.accessToken("corp", "estate-app", "ben"));
+        Reply ben = conduitExchange(KEYCLOAK.get().accessToken("corp", "estate-app", "ben"));
         assertEquals(List.of("staffer", "user"), strings(Jwt.claims(ben.user().getString("token")), "groups"));
         assertEquals(List.of("staff.corp.example"), strings(Jwt.claims(ben.user().getString("token")), "belongsTo"));
-        keycloak.leaveGroup("corp", "ben", "staff");
-        Reply after = conduitExchange(keycloak.accessToken("corp", "estate-app", "ben"));
+        KEYCLOAK.get().leaveGroup("corp", "ben", "staff");
+        Reply after = conduitExchange(KEYCLOAK.get().accessToken("corp", "estate-app", "ben"));
         assertEquals(200, after.status(), after::toString);
         assertEquals(List.of("user"), strings(Jwt.claims(after.user().getString("token")), "groups"));
         assertEquals(List.of(), strings(Jwt.claims(after.user().getString("token")), "belongsTo"));
@@ -712,13 +713,13 @@ public class FederationIT extends ServerClient {
     @Test
     @Order(Order.DEFAULT + 4) // after the tests without an order
     void keycloakRotatesItsKeysAndTheNewKeyIsFollowedWithoutARestart() throws Exception {
-        String oldToken = keycloak.accessToken("corp", "estate-app", "hal");
-        String oldKeysOtherToken = keycloak.accessToken("corp", "estate-app", "hal");
+        String oldToken = KEYCLOAK.get().accessToken("corp", "estate-app", "hal");
+        String oldKeysOtherToken = KEYCLOAK.get().accessToken("corp", "estate-app", "hal");
         assertEquals(200, conduitExchange(oldToken).status());
         Thread.sleep(3_100); // as long after the last fetch as a rotation would usually come
-        keycloak.rotateKeys("corp", 500);
+        KEYCLOAK.get().rotateKeys("corp", 500);
         long rotated = System.nanoTime();
-        String newToken = keycloak.accessToken("corp", "estate-app", "hal");
+        String newToken = KEYCLOAK.get().accessToken("corp", "estate-app", "hal");
         assertNotEquals(Jwt.header(oldToken).getString("kid"), Jwt.header(newToken).getString("kid"));
         Reply exchanged = conduitExchange(newToken);
         long followMillis = (System.nanoTime() - rotated) / 1_000_000;
@@ -733,12 +734,12 @@ public class FederationIT extends ServerClient {
     @Order(Order.DEFAULT + 5) // after the tests without an order
     void withKeycloakStoppedANewKeyGetsA503QuicklyAndLocalLoginsWork() throws Exception {
         TestUsers.Registered local = TestUsers.register(api);
-        String knownKey = keycloak.accessToken("corp", "estate-app", "hal");
-        assertEquals(200, conduitExchange(keycloak.accessToken("corp", "estate-app", "hal")).status());
-        keycloak.rotateKeys("corp", 600);
-        String unknownKey = keycloak.accessToken("corp", "estate-app", "hal");
+        String knownKey = KEYCLOAK.get().accessToken("corp", "estate-app", "hal");
+        assertEquals(200, conduitExchange(KEYCLOAK.get().accessToken("corp", "estate-app", "hal")).status());
+        KEYCLOAK.get().rotateKeys("corp", 600);
+        String unknownKey = KEYCLOAK.get().accessToken("corp", "estate-app", "hal");
         Thread.sleep(3_100);
-        keycloak.stop();
+        KEYCLOAK.get().stop();
 
         long started = System.nanoTime();
         Reply reply = conduitExchange(unknownKey);

@@ -38,20 +38,28 @@ public class ServerConfigurationOrder implements ClassOrderer {
                 .thenComparing(descriptor -> descriptor.getTestClass().getName()));
     }
 
+    /** The configuration a class names in its annotation (what orders it). */
     static List<String> configurationOf(Class<?> testClass) {
+        return configurationOf(testClass, List.of());
+    }
+
+    /** The whole configuration of a class's server: the annotation's lines, then {@code more}. */
+    static List<String> configurationOf(Class<?> testClass, List<String> more) {
         return AnnotationSupport.findAnnotation(testClass, SharedServer.class)
-                .map(shared -> Stream.of(ALWAYS.stream().filter(line -> !setsKeyOf(shared.value(), line)),
-                                Arrays.stream(shared.value()),
-                                shared.administered() ? ADMINISTERED.stream() : Stream.<String>empty(),
-                                Arrays.stream(shared.classes()).map(type -> TEST_CLASS + type.getName()))
-                        .flatMap(lines -> lines)
-                        .map(String::strip).distinct().sorted().toList())
+                .map(shared -> {
+                    List<String> own = Stream.concat(Arrays.stream(shared.value()), more.stream()).toList();
+                    return Stream.of(ALWAYS.stream().filter(line -> !setsKeyOf(own, line)), own.stream(),
+                                    shared.administered() ? ADMINISTERED.stream() : Stream.<String>empty(),
+                                    Arrays.stream(shared.classes()).map(type -> TEST_CLASS + type.getName()))
+                            .flatMap(lines -> lines)
+                            .map(String::strip).filter(line -> !line.isEmpty()).distinct().sorted().toList();
+                })
                 .orElse(List.of());
     }
 
     /** A class may set a key every shared server sets (the limits per address, to test them): its value wins. */
-    private static boolean setsKeyOf(String[] lines, String line) {
+    private static boolean setsKeyOf(List<String> lines, String line) {
         String key = line.substring(0, line.indexOf('=') + 1);
-        return Arrays.stream(lines).anyMatch(own -> own.strip().startsWith(key));
+        return lines.stream().anyMatch(own -> own.strip().startsWith(key));
     }
 }

@@ -41,4 +41,10 @@ public @interface SharedServer {
 
     /** Test-only classes added to the WAR (resources that mint tokens, say); never in the shipped WAR. */
     Class<?>[] classes() default {};
+
+    /**
+     * The name of a static method of the class answering more lines ({@code List<String>}), for configuration known
+     * only once the class's {@link Neighbour}s run (a directory's port, say); called before each test.
+     */
+    String configuredBy() default "";
 }

@@ -53,7 +53,8 @@ public class SharedServers implements TestInstancePostProcessor {
     /** The server of the class being run, started if need be. */
     public static Running server(ExtensionContext context)
             throws IOException, SQLException, ClassNotFoundException {
-        List<String> configuration = ServerConfigurationOrder.configurationOf(context.getRequiredTestClass());
+        Class<?> testClass = context.getRequiredTestClass();
+        List<String> configuration = ServerConfigurationOrder.configurationOf(testClass, configuredBy(testClass));
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
         Running current = store.get(CURRENT, Running.class);
         if (current != null && current.configuration.equals(configuration)) {
@@ -67,6 +68,23 @@ public class SharedServers implements TestInstancePostProcessor {
                 int[].class));
         store.put(CURRENT, started);
         return started;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> configuredBy(Class<?> testClass) {
+        String method = testClass.getAnnotation(SharedServer.class) == null ? ""
+                : testClass.getAnnotation(SharedServer.class).configuredBy();
+        if (method.isEmpty()) {
+            return List.of();
+        }
+        try {
+            java.lang.reflect.Method configuration = testClass.getDeclaredMethod(method);
+            configuration.setAccessible(true);
+            return (List<String>) configuration.invoke(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(testClass.getName() + "." + method + "() must be a static List<String>",
+                    e);
+        }
     }
 
     static boolean isShared(Class<?> testClass) {
