@@ -1,6 +1,5 @@
 package portcullis.servers;
 
-import java.util.Objects;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -32,11 +31,11 @@ public final class Neighbour<T extends AutoCloseable> implements BeforeAllCallba
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        running = start.start();
+        started();
     }
 
     @Override
-    public void afterAll(ExtensionContext context) throws Exception {
+    public synchronized void afterAll(ExtensionContext context) throws Exception {
         if (running != null) {
             T stopping = running;
             running = null;
@@ -44,8 +43,22 @@ public final class Neighbour<T extends AutoCloseable> implements BeforeAllCallba
         }
     }
 
-    /** The running neighbour. */
+    /**
+     * The running neighbour, started now if another neighbour needs it first (JUnit registers a class's extensions in
+     * an order of its own).
+     */
     public T get() {
-        return Objects.requireNonNull(running, "the neighbour runs only while its class's tests do");
+        try {
+            return started();
+        } catch (Exception e) {
+            throw new IllegalStateException("the neighbour did not start", e);
+        }
+    }
+
+    private synchronized T started() throws Exception {
+        if (running == null) {
+            running = start.start();
+        }
+        return running;
     }
 }
