@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +29,7 @@ import portcullis.fixtures.TestUsers.Registered;
 import portcullis.http.Api;
 import portcullis.http.RawHttp;
 import portcullis.http.Reply;
+import portcullis.servers.FreePort;
 import portcullis.servers.PayaraMicroProcess;
 
 /**
@@ -56,7 +56,7 @@ public class ClusterIT {
     @BeforeAll
     static void startCluster() throws IOException {
         assumeTrue(TestDatabase.isPostgres(), "a cluster needs the shared PostgreSQL (PORTCULLIS_DB_HOST)");
-        List<Integer> hazelcastPorts = List.of(freePort(), freePort());
+        List<Integer> hazelcastPorts = List.of(FreePort.any(), FreePort.any());
         nodeA = PayaraMicroProcess.startClusterMember("cluster-node-a", hazelcastPorts, 0, CONFIG);
         nodeB = PayaraMicroProcess.startClusterMember("cluster-node-b", hazelcastPorts, 1, CONFIG);
         a = new Api(nodeA.base());
@@ -355,12 +355,6 @@ public class ClusterIT {
 
     private static int status(Api node, String token) {
         return node.get("user", "Authorization", "Token " + token).status();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void pause(long millis) {

@@ -1,7 +1,6 @@
 package portcullis.servers;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -97,7 +96,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
     private static PayaraMicroProcess start(Path war, Path dataDirectory, String name,
             Map<String, String> systemProperties, String probePath, int readyStatus, List<String> clusterOptions,
             List<String> launch, Map<String, String> environment) throws IOException {
-        int port = freePort();
+        int port = FreePort.any();
         Path target = Path.of(System.getProperty("portcullis.target", "target"));
         Path log = target.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(
@@ -212,12 +211,6 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     public String log() throws IOException {
         return Files.readString(log);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void pause() {

@@ -2,7 +2,6 @@ package portcullis.servers;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.file.Files;
@@ -39,7 +38,7 @@ public final class ReverseProxy implements AutoCloseable {
         Path temp = Files.createDirectories(home.resolve("tmp"));
         // nginx started as root runs its workers as nobody: they must be able to write their buffers here.
         Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxrwxrwx"));
-        int port = freePort();
+        int port = FreePort.any();
         Files.writeString(home.resolve("nginx.conf"), """
                 daemon off;
                 worker_processes 1;
@@ -112,9 +111,4 @@ public final class ReverseProxy implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
