@@ -13,16 +13,13 @@ import portcullis.fixtures.TestUsers;
 import portcullis.fixtures.TestUsers.Registered;
 import portcullis.http.Api;
 import portcullis.servers.SharedServer;
-import portcullis.sessions.StoredSessionsResource;
 
 /**
  * What is kept for a while only: stored security events past {@code portcullis.audit.retention} and the records of
  * expired tokens are deleted by their sweeps. Short times here (events kept 4 s, tokens live 3 s, sweeps every
  * second), so that the sweeps are seen at work.
  */
-@SharedServer(administered = true, value = {"portcullis.audit.retention=PT4S", "portcullis.audit.sweep-interval=PT1S",
-        "portcullis.tokens.lifetime=PT3S", "portcullis.tokens.clock-leeway=PT0S",
-        "portcullis.sessions.sweep-interval=PT1S"}, classes = StoredSessionsResource.class)
+@SharedServer(administered = true, shortLived = true)
 public class RetentionIT {
     private static final String ADMIN_EMAIL = SharedServer.ADMIN_EMAIL;
 

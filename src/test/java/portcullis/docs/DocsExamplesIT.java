@@ -34,7 +34,7 @@ import portcullis.servers.SharedServer;
  * ({@code $LEAKED_KID}). A block behind {@code <!-- not run: why -->} is not run.
  */
 @Tag("database-independent")
-@SharedServer(administered = true, value = "portcullis.cors.allowed-origins=https://app.example.com")
+@SharedServer(administered = true)
 public class DocsExamplesIT {
     /** In the order a reader meets them; the admin page last, as it retires a key. */
     static final List<Path> PAGES = Stream.concat(Stream.of("README.md"), Stream.of("conduit", "edumaps", "api",

@@ -19,8 +19,7 @@ import portcullis.servers.SharedServer;
 import portcullis.tokens.TokenMintResource;
 
 /** The integrations catalogue, enabling and disabling services, and what integration tokens may and may not do. */
-@SharedServer(administered = true, value = "portcullis.tokens.audience=" + TokenMintResource.AUDIENCE,
-        classes = TokenMintResource.class)
+@SharedServer(administered = true)
 public class IntegrationsIT {
     private static final String ADMIN_EMAIL = SharedServer.ADMIN_EMAIL;
 

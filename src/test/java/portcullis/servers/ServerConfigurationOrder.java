@@ -7,6 +7,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.ClassDescriptor;
 import org.junit.jupiter.api.ClassOrderer;
 import org.junit.platform.commons.support.AnnotationSupport;
+import portcullis.revocation.StoredRevocationsResource;
+import portcullis.sessions.StoredSessionsResource;
+import portcullis.tokens.TokenMintResource;
 
 /**
  * Runs the classes that share a server configuration one after the other (junit-platform.properties names it), so
@@ -28,7 +31,20 @@ public class ServerConfigurationOrder implements ClassOrderer {
             "portcullis.admin.bootstrap-email=" + SharedServer.ADMIN_EMAIL,
             "portcullis.admin.bootstrap-password=" + portcullis.fixtures.TestUsers.STRONG_PASSWORD,
             "portcullis.users.admin-emails=" + SharedServer.LEGACY_ADMIN_EMAIL,
-            "portcullis.users.bcrypt-cost=4");
+            "portcullis.users.bcrypt-cost=4",
+            "portcullis.cors.allowed-origins=" + SharedServer.BROWSER_ORIGIN,
+            "portcullis.tokens.audience=" + TokenMintResource.AUDIENCE,
+            TEST_CLASS + TokenMintResource.class.getName());
+
+    private static final List<String> SHORT_LIVED = List.of(
+            "portcullis.tokens.lifetime=PT3S",
+            "portcullis.tokens.clock-leeway=PT0S",
+            "portcullis.revocation.check-interval=PT1S",
+            "portcullis.audit.retention=PT4S",
+            "portcullis.audit.sweep-interval=PT1S",
+            "portcullis.sessions.sweep-interval=PT1S",
+            TEST_CLASS + StoredRevocationsResource.class.getName(),
+            TEST_CLASS + StoredSessionsResource.class.getName());
 
     @Override
     public void orderClasses(org.junit.jupiter.api.ClassOrdererContext context) {
@@ -50,6 +66,7 @@ public class ServerConfigurationOrder implements ClassOrderer {
                     List<String> own = Stream.concat(Arrays.stream(shared.value()), more.stream()).toList();
                     return Stream.of(ALWAYS.stream().filter(line -> !setsKeyOf(own, line)), own.stream(),
                                     shared.administered() ? ADMINISTERED.stream() : Stream.<String>empty(),
+                                    shared.shortLived() ? SHORT_LIVED.stream() : Stream.<String>empty(),
                                     Arrays.stream(shared.classes()).map(type -> TEST_CLASS + type.getName()))
                             .flatMap(lines -> lines)
                             .map(String::strip).filter(line -> !line.isEmpty()).distinct().sorted().toList();

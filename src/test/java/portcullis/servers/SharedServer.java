@@ -29,15 +29,27 @@ public @interface SharedServer {
      */
     String LEGACY_ADMIN_EMAIL = "legacy-admin@portcullis.test";
 
+    /** The browser app's origin every administered server allows (the docs' examples send it). */
+    String BROWSER_ORIGIN = "https://app.example.com";
+
     /** {@code key=value} lines; the order does not matter. */
     String[] value() default {};
 
     /**
      * Adds {@link #ADMIN_EMAIL} as the bootstrapped administrator (password {@code TestUsers.STRONG_PASSWORD}),
-     * {@link #LEGACY_ADMIN_EMAIL} in the old key, and the cheapest bcrypt cost: for tests about what accounts do, not about
-     * hashing or throttling.
+     * {@link #LEGACY_ADMIN_EMAIL} in the old key, the cheapest bcrypt cost, {@link #BROWSER_ORIGIN} as an allowed
+     * browser origin, users' tokens for the audience {@code TokenMintResource.AUDIENCE} (not the default, so that
+     * tests see it) and the test-only resource that mints tokens: one server for the tests about what accounts,
+     * administrators and tokens do, not about hashing, throttling or the defaults themselves.
      */
     boolean administered() default false;
+
+    /**
+     * Adds time shrunk to seconds: tokens live 3 s with no clock leeway, revocations of expired tokens are pruned,
+     * stored events (kept 4 s) and session records swept, every second; and the test-only resources that read the
+     * stored revocations and sessions.
+     */
+    boolean shortLived() default false;
 
     /** Test-only classes added to the WAR (resources that mint tokens, say); never in the shipped WAR. */
     Class<?>[] classes() default {};

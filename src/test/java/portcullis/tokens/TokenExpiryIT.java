@@ -12,13 +12,11 @@ import portcullis.fixtures.TestUsers;
 import portcullis.fixtures.TestUsers.Registered;
 import portcullis.http.Api;
 import portcullis.http.Reply;
-import portcullis.revocation.StoredRevocationsResource;
 import portcullis.servers.SharedServer;
 
 /** Token lifetime and expiry, on a deployment configured for three-second tokens and no clock leeway. */
 @Tag("database-independent")
-@SharedServer(value = {"portcullis.tokens.lifetime=PT3S", "portcullis.tokens.clock-leeway=PT0S",
-        "portcullis.revocation.check-interval=PT1S"}, classes = StoredRevocationsResource.class)
+@SharedServer(administered = true, shortLived = true)
 public class TokenExpiryIT {
 
     URL base;

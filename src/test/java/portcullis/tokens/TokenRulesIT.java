@@ -29,8 +29,7 @@ import portcullis.servers.SharedServer;
  * refusal is for the rule the token breaks; the first test shows that a token keeping every rule is accepted.
  */
 @Tag("database-independent")
-@SharedServer(administered = true, value = "portcullis.tokens.audience=" + TokenMintResource.AUDIENCE,
-        classes = TokenMintResource.class)
+@SharedServer(administered = true)
 public class TokenRulesIT {
     private static final String ISSUER = "http://localhost:8080";
     private static final String AUDIENCE = TokenMintResource.AUDIENCE;
