@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -40,23 +40,13 @@ public class DirectoryIT {
     Api api;
 
     static List<String> configuration() {
-        Slapd slapd = DIRECTORY.get();
-        return Arrays.asList("""
-                portcullis.admin.bootstrap-email=%s
-                portcullis.admin.bootstrap-password=Quokka-Turbine-Lantern-47
-                portcullis.users.bcrypt-cost=4
-                portcullis.throttling.account-failures=20
-                portcullis.throttling.address-failures=1000
-                portcullis.directory.urls=ldaps://127.0.0.1:1,%s
-                portcullis.directory.bind-dn=%s
-                portcullis.directory.bind-password=%s
-                portcullis.directory.user-base=%s
-                portcullis.directory.trust-store=%s
-                portcullis.directory.trust-store-password=%s
-                portcullis.directory.group-roles=engineers=developer,admins=admin,loop-a=looper
-                portcullis.directory.group-organisations=engineers=corp.example,platform=platform.corp.example
-                """.formatted(OPS, slapd.ldapsUrl(), Slapd.ROOT_DN, Slapd.ROOT_PASSWORD, Slapd.SUFFIX,
-                slapd.trustStore(), Slapd.TRUST_STORE_PASSWORD).split("\n"));
+        List<String> lines = new ArrayList<>(List.of("portcullis.admin.bootstrap-email=" + OPS,
+                "portcullis.admin.bootstrap-password=" + TestUsers.STRONG_PASSWORD, "portcullis.users.bcrypt-cost=4",
+                "portcullis.throttling.account-failures=20", "portcullis.throttling.address-failures=1000",
+                "portcullis.directory.group-roles=engineers=developer,admins=admin,loop-a=looper",
+                "portcullis.directory.group-organisations=engineers=corp.example,platform=platform.corp.example"));
+        lines.addAll(DIRECTORY.get().portcullisSettings("ldaps://127.0.0.1:1," + DIRECTORY.get().ldapsUrl()));
+        return lines;
     }
 
     private Reply conduitLogin(String login, String password) {

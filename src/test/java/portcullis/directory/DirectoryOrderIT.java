@@ -3,7 +3,7 @@ package portcullis.directory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -35,20 +35,11 @@ public class DirectoryOrderIT {
     Api api;
 
     static List<String> configuration() {
-        Slapd slapd = DIRECTORY.get();
-        return Arrays.asList("""
-                portcullis.users.bcrypt-cost=4
-                portcullis.directory.order=directory-first
-                portcullis.directory.urls=%s
-                portcullis.directory.bind-dn=%s
-                portcullis.directory.bind-password=%s
-                portcullis.directory.user-base=%s
-                portcullis.directory.trust-store=%s
-                portcullis.directory.trust-store-password=%s
-                portcullis.directory.connect-timeout=PT1S
-                portcullis.directory.read-timeout=PT2S
-                """.formatted(slapd.ldapsUrl(), Slapd.ROOT_DN, Slapd.ROOT_PASSWORD, Slapd.SUFFIX,
-                slapd.trustStore(), Slapd.TRUST_STORE_PASSWORD).split("\n"));
+        List<String> lines = new ArrayList<>(List.of("portcullis.users.bcrypt-cost=4",
+                "portcullis.directory.order=directory-first", "portcullis.directory.connect-timeout=PT1S",
+                "portcullis.directory.read-timeout=PT2S"));
+        lines.addAll(DIRECTORY.get().portcullisSettings(DIRECTORY.get().ldapsUrl()));
+        return lines;
     }
 
     private Reply login(String name, String password) {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,22 +47,11 @@ public class DirectoryOutageIT {
     Api api;
 
     static List<String> configuration() {
-        Slapd slapd = DIRECTORY.get();
-        TcpProxy proxy = PROXY.get();
-        return Arrays.asList("""
-                portcullis.users.bcrypt-cost=4
-                portcullis.throttling.account-failures=100000
-                portcullis.throttling.address-failures=100000
-                portcullis.directory.urls=ldap://127.0.0.1:%d
-                portcullis.directory.bind-dn=%s
-                portcullis.directory.bind-password=%s
-                portcullis.directory.user-base=%s
-                portcullis.directory.trust-store=%s
-                portcullis.directory.trust-store-password=%s
-                portcullis.directory.connect-timeout=PT1S
-                portcullis.directory.read-timeout=PT2S
-                """.formatted(proxy.port(), Slapd.ROOT_DN, Slapd.ROOT_PASSWORD, Slapd.SUFFIX, slapd.trustStore(),
-                Slapd.TRUST_STORE_PASSWORD).split("\n"));
+        List<String> lines = new ArrayList<>(List.of("portcullis.users.bcrypt-cost=4",
+                "portcullis.throttling.account-failures=100000", "portcullis.throttling.address-failures=100000",
+                "portcullis.directory.connect-timeout=PT1S", "portcullis.directory.read-timeout=PT2S"));
+        lines.addAll(DIRECTORY.get().portcullisSettings("ldap://127.0.0.1:" + PROXY.get().port()));
+        return lines;
     }
 
     private Reply directoryLogin() {

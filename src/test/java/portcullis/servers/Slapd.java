@@ -146,6 +146,17 @@ public final class Slapd implements AutoCloseable {
     }
 
     /** {@code ldaps://127.0.0.1:<port>}. */
+    /**
+     * The {@code portcullis.directory.*} lines of a server that asks this directory at {@code urls}, as its service
+     * account, over TLS trusting this directory's authority.
+     */
+    public java.util.List<String> portcullisSettings(String urls) {
+        return java.util.List.of("portcullis.directory.urls=" + urls, "portcullis.directory.bind-dn=" + ROOT_DN,
+                "portcullis.directory.bind-password=" + ROOT_PASSWORD, "portcullis.directory.user-base=" + SUFFIX,
+                "portcullis.directory.trust-store=" + trustStore(),
+                "portcullis.directory.trust-store-password=" + TRUST_STORE_PASSWORD);
+    }
+
     public String ldapsUrl() {
         return "ldaps://127.0.0.1:" + ldapsPort;
     }
