@@ -1,32 +1,37 @@
 package portcullis.testkit;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The real Portcullis WAR in a Payara Micro process of its own, beside the application under test, for tests that
- * need real logins, revocation or re-authentication: {@code PortcullisServer.start(war, payaraMicroJar, options,
- * Map.of("portcullis.users.bcrypt-cost", "4"))}. {@code options} are the Payara Micro options that give it its
- * datasource (Portcullis's {@code server-config/payara-micro}: {@code --addlibs} with the Derby jars,
- * {@code --postbootcommandfile derby/post-boot-commands.asadmin}). Its tokens are its own: the kit never signs with
- * them.
+ * need real logins, revocation or re-authentication: {@code PortcullisServer.start(war, payaraMicroJar, folder,
+ * Map.of("portcullis.users.bcrypt-cost", "4"))}. It brings what it runs on: an embedded Derby database in a fresh
+ * folder under {@code folder} (the Derby jars are the kit's own dependencies), Portcullis's pre-boot settings, and
+ * a listener on {@code 127.0.0.1} and a free port. Its tokens are its own: the kit never signs with them.
  */
 public final class PortcullisServer implements AutoCloseable {
     private static final Duration STARTUP_LIMIT = Duration.ofMinutes(3);
+    /** One class of each Derby jar Payara Micro needs for the embedded datasource (found, never loaded). */
+    private static final List<String> DERBY_CLASSES = List.of("org/apache/derby/impl/jdbc/EmbedConnection.class",
+            "org/apache/derby/jdbc/EmbeddedDataSource.class", "org/apache/derby/shared/common/error/StandardException.class");
 
     private final Process process;
     private final Path log;
@@ -40,8 +45,11 @@ public final class PortcullisServer implements AutoCloseable {
         this.audience = audience;
     }
 
-    /** Starts the WAR with its data in a fresh folder under {@code workDirectory}, and waits until it answers. */
-    public static PortcullisServer start(Path war, Path payaraMicroJar, String payaraMicroOptions, Path workDirectory,
+    /**
+     * Starts the WAR with {@code configuration} (system properties: Portcullis's configuration keys) and its data in
+     * a fresh folder under {@code workDirectory}, and waits until it answers.
+     */
+    public static PortcullisServer start(Path war, Path payaraMicroJar, Path workDirectory,
             Map<String, String> configuration) {
         try {
             int port = freePort();
@@ -53,10 +61,11 @@ public final class PortcullisServer implements AutoCloseable {
                     "-Dportcullis.tokens.issuer=http://127.0.0.1:" + port));
             configuration.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.addAll(List.of("-jar", payaraMicroJar.toAbsolutePath().toString(), "--port", String.valueOf(port),
-                    "--nocluster", "--disablephonehome", "--rootdir", home.resolve("root").toString()));
-            command.addAll(Arrays.stream(payaraMicroOptions.split(" ")).filter(option -> !option.isBlank())
-                    .filter(option -> !option.equals("--disablephonehome")).toList());
-            command.addAll(List.of("--contextroot", "/", "--deploy", war.toAbsolutePath().toString()));
+                    "--nocluster", "--disablephonehome", "--rootdir", home.resolve("root").toString(),
+                    "--addlibs", derbyLibraries(home.resolve("lib")).toString(),
+                    "--prebootcommandfile", preBootCommands(home).toString(),
+                    "--postbootcommandfile", copyOf("post-boot-commands.asadmin", home).toString(),
+                    "--contextroot", "/", "--deploy", war.toAbsolutePath().toString()));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                     .start();
             PortcullisServer server = new PortcullisServer(process, log, URI.create("http://127.0.0.1:" + port + "/"),
@@ -87,6 +96,44 @@ public final class PortcullisServer implements AutoCloseable {
                 + "mp.jwt.verify.issuer=" + issuer() + "\n"
                 + "mp.jwt.verify.audiences=" + audience + "\n"
                 + "mp.jwt.verify.publickey.algorithm=RS256\n";
+    }
+
+    private static Path derbyLibraries(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        for (String derbyClass : DERBY_CLASSES) {
+            URL found = PortcullisServer.class.getClassLoader().getResource(derbyClass);
+            if (found == null || !"jar".equals(found.getProtocol())) {
+                throw new IllegalStateException("No Derby jar with " + derbyClass + " on the test classpath: the kit "
+                        + "declares org.apache.derby:derby, derbytools and derbyshared; were they excluded?");
+            }
+            String file = found.getPath().substring(0, found.getPath().indexOf("!/"));
+            try {
+                Path jar = Path.of(new URI(file));
+                Files.copy(jar, folder.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return folder;
+    }
+
+    /** Portcullis's own pre-boot settings, and the listener on loopback only. */
+    private static Path preBootCommands(Path home) throws IOException {
+        Path commands = copyOf("pre-boot-commands.asadmin", home);
+        Files.writeString(commands, "\nset configs.config.server-config.network-config.network-listeners"
+                + ".network-listener.http-listener.address=127.0.0.1\n", java.nio.file.StandardOpenOption.APPEND);
+        return commands;
+    }
+
+    private static Path copyOf(String resource, Path home) throws IOException {
+        try (InputStream in = PortcullisServer.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("The kit lacks its resource " + resource);
+            }
+            Path copy = home.resolve(resource);
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            return copy;
+        }
     }
 
     private void awaitDeployment() {

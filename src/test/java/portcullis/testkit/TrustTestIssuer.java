@@ -17,8 +17,10 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * Adds the shared test issuer's MicroProfile JWT configuration to the deployment of a {@link TrustsTestIssuer} test
- * class (appended to its {@code microprofile-config.properties}, whose last value of a key wins). A deployment that
+ * Puts the shared test issuer's MicroProfile JWT configuration into the deployment of a {@link TrustsTestIssuer} test
+ * class: its {@code mp.jwt.verify.*} lines replace the application's own lines for the same keys in
+ * {@code microprofile-config.properties} (appending them instead would make WildFly warn of duplicate values,
+ * SRCFG01007), and every other line stays. A deployment that
  * runs the tests inside the server also gets the kit, the JOSE library and a copy of the issuer's keys, so that tests
  * there mint tokens the application trusts.
  */
@@ -41,19 +43,38 @@ public class TrustTestIssuer {
         String existing = "";
         if (war.contains(CONFIG)) {
             try (InputStream in = war.get(CONFIG).getAsset().openStream()) {
-                existing = new String(in.readAllBytes(), StandardCharsets.UTF_8) + "\n";
+                existing = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             war.delete(CONFIG);
         }
-        war.add(new StringAsset(existing + issuer.mpJwtConfig()), CONFIG);
+        war.add(new StringAsset(withIssuer(existing, issuer.mpJwtConfig())), CONFIG);
         if (deployment.testable()) {
             // what minting needs, not the Arquillian side of the kit (the server has no Arquillian core SPI)
-            war.addClasses(TestIssuer.class, TestToken.class, TestKeys.class, TrustsTestIssuer.class);
+            war.addClasses(TestIssuer.class, TestToken.class, TestKeys.class, TrustsTestIssuer.class,
+                    LoopbackClient.class);
             war.addAsResource(new StringAsset(issuer.copyForDeployment()), TestIssuer.RESOURCE);
             war.addAsLibrary(jarOf(JWSObject.class));
         }
+    }
+
+    /** {@code existing} without its lines for the keys {@code lines} set, then {@code lines}. */
+    static String withIssuer(String existing, String lines) {
+        java.util.Set<String> keys = lines.lines().map(line -> line.substring(0, line.indexOf('=')).trim())
+                .collect(java.util.stream.Collectors.toSet());
+        StringBuilder config = new StringBuilder();
+        existing.lines().filter(line -> !keys.contains(keyOf(line))).forEach(line -> config.append(line).append('\n'));
+        return config.append(lines).toString();
+    }
+
+    private static String keyOf(String line) {
+        String trimmed = line.strip();
+        int end = 0;
+        while (end < trimmed.length() && "=: \t".indexOf(trimmed.charAt(end)) < 0) {
+            end++;
+        }
+        return trimmed.substring(0, end);
     }
 
     private static java.io.File jarOf(Class<?> type) {

@@ -1,18 +1,22 @@
-package portcullis.sample;
+package portcullis.testkit;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** The sample application's WAR, as its team would build it for Arquillian, for Payara Micro and WildFly alike. */
-final class SampleArchive {
+/**
+ * The test WAR of an application that verifies tokens with MicroProfile JWT, with what Payara Micro and WildFly each
+ * need of it: {@code MpJwtArchive.named("reports.war").addClasses(ReportsApplication.class, ReportsResource.class)}.
+ * Add {@code META-INF/microprofile-config.properties} as a resource for configuration of your own; for a class
+ * annotated {@link TrustsTestIssuer} the kit sets the {@code mp.jwt.verify.*} keys in it.
+ */
+public final class MpJwtArchive {
 
-    private SampleArchive() {
+    private MpJwtArchive() {
     }
 
-    static WebArchive named(String name) {
+    public static WebArchive named(String name) {
         return ShrinkWrap.create(WebArchive.class, name)
-                .addClasses(SampleApplication.class, ReportsResource.class)
                 // "all": Payara's MicroProfile JWT sees @LoginConfig on the Application class only then
                 .addAsWebInfResource(new StringAsset("<beans bean-discovery-mode=\"all\"/>"), "beans.xml")
                 // Payara Micro's Arquillian adapter finds a deployment's URL at the root context only

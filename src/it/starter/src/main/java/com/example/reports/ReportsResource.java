@@ -1,4 +1,4 @@
-package portcullis.sample;
+package com.example.reports;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -11,12 +11,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/**
- * An organisation's reports: for developers ({@code groups}) of that organisation ({@code belongsTo}) only; and who
- * the caller is, for any user.
- */
+/** An organisation's reports, for its developers only; and who the caller is, for any user. */
 @Path("reports")
 @RequestScoped
 @Produces(MediaType.TEXT_PLAIN)
@@ -35,20 +35,19 @@ public class ReportsResource {
         return "reports of " + domain + " for " + caller.getName();
     }
 
-    /** {@code belongsTo} as the container gives it: a JSON array (MicroProfile JWT's type for custom claims). */
-    private static java.util.List<String> organisationsOf(JsonWebToken caller) {
-        Object claim = caller.getClaim("belongsTo");
-        if (claim instanceof JsonArray array) {
-            return array.getValuesAs(JsonString::getString);
-        }
-        return claim instanceof java.util.Collection<?> values ? values.stream().map(String::valueOf).toList()
-                : java.util.List.of();
-    }
-
     @GET
     @Path("me")
     @RolesAllowed("user")
     public String me() {
-        return caller.getName() + " " + String.join(",", new java.util.TreeSet<>(caller.getGroups()));
+        return caller.getName() + " " + String.join(",", new TreeSet<>(caller.getGroups()));
+    }
+
+    /** Portcullis's {@code belongsTo} claim: the organisations' domains, a JSON array as MicroProfile JWT gives it. */
+    private static List<String> organisationsOf(JsonWebToken caller) {
+        Object claim = caller.getClaim("belongsTo");
+        if (claim instanceof JsonArray array) {
+            return array.getValuesAs(JsonString::getString);
+        }
+        return claim instanceof Collection<?> values ? values.stream().map(String::valueOf).toList() : List.of();
     }
 }
