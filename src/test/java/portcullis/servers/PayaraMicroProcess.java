@@ -3,34 +3,27 @@ package portcullis.servers;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import portcullis.fixtures.Deployments;
+import portcullis.testkit.ServerProcess;
 
 /**
- * Payara Micro as a process of its own, started with the options the run command and Arquillian use, for tests that
- * need what the Arquillian container cannot do: stop a server and start it again on the same data.
+ * Payara Micro as a process of its own (the kit's {@link ServerProcess}), started with the options the run command
+ * uses: the shared servers, and tests that stop, kill, restart or cluster servers.
  */
 public final class PayaraMicroProcess implements AutoCloseable {
     private static final Duration STARTUP_LIMIT = Duration.ofMinutes(3);
 
-    private final Process process;
-    private final Path log;
+    private final ServerProcess process;
     private final URL base;
 
-    private PayaraMicroProcess(Process process, Path log, URL base) {
+    private PayaraMicroProcess(ServerProcess process, URL base) {
         this.process = process;
-        this.log = log;
         this.base = base;
     }
 
@@ -115,11 +108,14 @@ public final class PayaraMicroProcess implements AutoCloseable {
         command.addAll(clusterOptions);
         command.addAll(microOptions(launch.get(launch.size() - 1).endsWith("launch-micro.jar")));
         command.addAll(List.of("--contextroot", "/", "--deploy", war.toAbsolutePath().toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        PayaraMicroProcess server = new PayaraMicroProcess(process, log, new URL("http://localhost:" + port + "/"));
-        server.awaitDeployment(probePath, readyStatus);
+        PayaraMicroProcess server = new PayaraMicroProcess(ServerProcess.start(command, environment, log),
+                new URL("http://localhost:" + port + "/"));
+        try {
+            server.process.awaitAnswer(server.base.toURI().resolve(probePath),
+                    reply -> reply.statusCode() == readyStatus, STARTUP_LIMIT);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
         return server;
     }
 
@@ -142,83 +138,17 @@ public final class PayaraMicroProcess implements AutoCloseable {
         return process.pid();
     }
 
-    // A failed deployment does not stop Payara Micro: it keeps running and answers 404. So wait for our own answer.
-    private void awaitDeployment(String probePath, int readyStatus) {
-        HttpClient client = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(STARTUP_LIMIT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
-            }
-            failIfDeploymentFailed();
-            try {
-                HttpResponse<Void> reply = client.send(HttpRequest.newBuilder(base.toURI().resolve(probePath))
-                                .timeout(Duration.ofSeconds(10)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (reply.statusCode() == readyStatus) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // keep waiting
-            } catch (InterruptedException | URISyntaxException e) {
-                throw new IllegalStateException(e);
-            }
-            pause();
-        }
-        close();
-        throw new IllegalStateException("Portcullis was not deployed within " + STARTUP_LIMIT + "; see " + log);
-    }
-
-    /**
-     * Payara Micro keeps running after a failed deployment and answers 404: say so at once, with the log's first
-     * error, instead of waiting out the start-up limit.
-     */
-    private void failIfDeploymentFailed() {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(log);
-        } catch (IOException | java.io.UncheckedIOException notReadableYet) {
-            return;
-        }
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains("Exception while preparing the app")
-                    || lines.get(i).contains("Exception while loading the app")) {
-                close();
-                String cause = lines.stream().skip(Math.max(0, i - 5)).limit(80)
-                        .filter(line -> line.contains("Exception")).limit(8)
-                        .collect(java.util.stream.Collectors.joining("\n"));
-                throw new IllegalStateException("The deployment failed; see " + log + ":\n" + cause);
-            }
-        }
-    }
-
     /** What {@code kill -9} does: no shutdown hooks, no goodbye to the cluster. */
     public void kill() throws InterruptedException {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        process.kill();
     }
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.close();
     }
 
     public String log() throws IOException {
-        return Files.readString(log);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100); // short: the benchmark times start-up with this
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return process.log();
     }
 }

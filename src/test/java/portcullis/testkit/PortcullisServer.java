@@ -7,18 +7,13 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The real Portcullis WAR in a Payara Micro process of its own, beside the application under test, for tests that
@@ -33,14 +28,12 @@ public final class PortcullisServer implements AutoCloseable {
     private static final List<String> DERBY_CLASSES = List.of("org/apache/derby/impl/jdbc/EmbedConnection.class",
             "org/apache/derby/jdbc/EmbeddedDataSource.class", "org/apache/derby/shared/common/error/StandardException.class");
 
-    private final Process process;
-    private final Path log;
+    private final ServerProcess process;
     private final URI base;
     private final String audience;
 
-    private PortcullisServer(Process process, Path log, URI base, String audience) {
+    private PortcullisServer(ServerProcess process, URI base, String audience) {
         this.process = process;
-        this.log = log;
         this.base = base;
         this.audience = audience;
     }
@@ -66,11 +59,12 @@ public final class PortcullisServer implements AutoCloseable {
                     "--prebootcommandfile", preBootCommands(home).toString(),
                     "--postbootcommandfile", copyOf("post-boot-commands.asadmin", home).toString(),
                     "--contextroot", "/", "--deploy", war.toAbsolutePath().toString()));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .start();
-            PortcullisServer server = new PortcullisServer(process, log, URI.create("http://127.0.0.1:" + port + "/"),
+            ServerProcess process = ServerProcess.start(command, Map.of(), log);
+            PortcullisServer server = new PortcullisServer(process, URI.create("http://127.0.0.1:" + port + "/"),
                     configuration.getOrDefault("portcullis.tokens.audience", TestToken.PORTCULLIS_AUDIENCE));
-            server.awaitDeployment();
+            // Portcullis's own JSON 401: a failed deployment answers 404 and never this
+            process.awaitAnswer(server.base.resolve("api/user"), reply -> reply.statusCode() == 401
+                    && reply.body().contains("\"errors\""), STARTUP_LIMIT);
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -136,47 +130,9 @@ public final class PortcullisServer implements AutoCloseable {
         }
     }
 
-    private void awaitDeployment() {
-        HttpClient client = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(STARTUP_LIMIT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                // Portcullis's own JSON 401: a failed deployment answers 404 and never this.
-                HttpResponse<String> reply = client.send(HttpRequest.newBuilder(base.resolve("api/user"))
-                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-                if (reply.statusCode() == 401 && reply.body().contains("\"errors\"")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // keep waiting
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        close();
-        throw new IllegalStateException("Portcullis did not start within " + STARTUP_LIMIT + "; see " + log);
-    }
-
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.close();
     }
 
     private static int freePort() throws IOException {

@@ -41,7 +41,7 @@ public class RealPortcullisIT {
         Path target = Path.of(System.getProperty("test.target", "target"));
         portcullis = PortcullisServer.start(target.resolve("portcullis.war"), target.resolve("payara-micro.jar"),
                 target, Map.of("portcullis.admin.bootstrap-email", ADMIN, "portcullis.admin.bootstrap-password",
-                        PASSWORD, "portcullis.users.bcrypt-cost", "4", "portcullis.keys.publish-lead", "PT25S",
+                        PASSWORD, "portcullis.users.bcrypt-cost", "4", "portcullis.keys.publish-lead", "PT5S",
                         "portcullis.keys.check-interval", "PT1S"));
         return MpJwtArchive.named("reports-beside.war").addPackage(ReportsApplication.class.getPackage())
                 .addAsResource(new StringAsset(portcullis.mpJwtConfig()), "META-INF/microprofile-config.properties");
@@ -119,7 +119,7 @@ public class RealPortcullisIT {
         Instant deadline = Instant.now().plusSeconds(60);
         while (kid(newToken).equals(kid(token)) && Instant.now().isBefore(deadline)) {
             Thread.sleep(1000);
-            newToken = logIn(email); // signed by the next key once it is active (published 25 s ahead)
+            newToken = logIn(email); // signed by the next key once it is active (published 5 s ahead)
         }
         assertNotEquals(kid(token), kid(newToken), "the rotation did not complete within 60 s");
         assertEquals(200, me(newToken).statusCode(), "a token of the new key");
