@@ -19,10 +19,12 @@ import portcullis.fixtures.Jwt;
 import portcullis.fixtures.TestUsers;
 import portcullis.fixtures.TestUsers.Registered;
 import portcullis.http.Api;
+import portcullis.servers.OwnServers;
 import portcullis.servers.PayaraMicroProcess;
 
 /** The audit lines a server writes, read from its log as an operator's log shipper would. */
 @Tag("database-independent")
+@OwnServers
 public class AuditIT {
 
     @Test

@@ -18,6 +18,7 @@ import portcullis.fixtures.TestUsers;
 import portcullis.http.Api;
 import portcullis.http.RawHttp;
 import portcullis.http.Reply;
+import portcullis.servers.OwnServers;
 import portcullis.servers.PayaraMicroProcess;
 import portcullis.servers.ReverseProxy;
 
@@ -27,6 +28,7 @@ import portcullis.servers.ReverseProxy;
  * 127.0.0.10. The server runs as a process of its own so that the test can read its audit log.
  */
 @Tag("database-independent")
+@OwnServers
 public class ReverseProxyIT {
     private static final String TRUSTED_PROXY = "127.0.0.9";
     private static final String UNTRUSTED_PROXY = "127.0.0.10";

@@ -24,6 +24,7 @@ import portcullis.fixtures.TestDatabase;
 import portcullis.fixtures.TestUsers;
 import portcullis.http.Api;
 import portcullis.http.Reply;
+import portcullis.servers.OwnServers;
 import portcullis.servers.PayaraMicroProcess;
 
 /**
@@ -32,6 +33,7 @@ import portcullis.servers.PayaraMicroProcess;
  * version. The user was an administrator by {@code portcullis.users.admin-emails} and stays one (schema 7.1); an
  * email that key names but that no account had at the upgrade makes nobody an administrator.
  */
+@OwnServers
 public class UpgradeIT {
     private static final String EMAIL = "upgraded@example.com";
     private static final String PASSWORD = TestUsers.STRONG_PASSWORD;

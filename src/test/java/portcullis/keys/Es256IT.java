@@ -13,10 +13,12 @@ import portcullis.fixtures.Jwt;
 import portcullis.fixtures.TestUsers;
 import portcullis.fixtures.TestUsers.Registered;
 import portcullis.http.Api;
+import portcullis.servers.OwnServers;
 import portcullis.servers.PayaraMicroProcess;
 
 /** ES256 by configuration, on a database of its own so that its first key is an EC key. */
 @Tag("database-independent")
+@OwnServers
 public class Es256IT {
 
     @Test

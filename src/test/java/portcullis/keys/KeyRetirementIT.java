@@ -19,12 +19,14 @@ import portcullis.fixtures.TestUsers;
 import portcullis.fixtures.TestUsers.Registered;
 import portcullis.http.Api;
 import portcullis.http.Reply;
+import portcullis.servers.OwnServers;
 import portcullis.servers.PayaraMicroProcess;
 
 /**
  * The emergency retirement of a leaked signing key on one server (the cluster's is in ClusterIT). A process of its
  * own, so that the test can read the audit line.
  */
+@OwnServers
 public class KeyRetirementIT {
     private static final String ADMIN_EMAIL = "key-retirer@portcullis.test";
 

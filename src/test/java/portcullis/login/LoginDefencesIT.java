@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import portcullis.fixtures.TestUsers;
 import portcullis.fixtures.TestUsers.Registered;
 import portcullis.http.Api;
@@ -29,6 +30,7 @@ import portcullis.servers.SharedServer;
  */
 @Tag("database-independent")
 @Tag("slow")
+@Isolated // it compares the timings of refusals: nothing runs beside it
 @SharedServer({"portcullis.throttling.first-delay=PT1S", "portcullis.throttling.max-delay=PT4S",
         "portcullis.throttling.reauthentications-per-user=3", "portcullis.throttling.address-failures=20",
         "portcullis.throttling.registrations-per-address=100"})

@@ -20,6 +20,7 @@ import portcullis.fixtures.TestUsers;
 import portcullis.fixtures.TestUsers.Registered;
 import portcullis.http.Api;
 import portcullis.http.Reply;
+import portcullis.servers.OwnServers;
 import portcullis.servers.PayaraMicroProcess;
 
 /**
@@ -27,6 +28,7 @@ import portcullis.servers.PayaraMicroProcess;
  * folder. (The Arquillian container starts a fresh server per deployment and cannot do this.) Both run with a key
  * encryption secret, so the test also shows that sealed keys are stored sealed and open again after a restart.
  */
+@OwnServers
 public class RestartIT {
     private static final String SECRET = "restart-it-secret";
 

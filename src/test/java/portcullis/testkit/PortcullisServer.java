@@ -19,8 +19,8 @@ import java.util.Map;
  * The real Portcullis WAR in a Payara Micro process of its own, beside the application under test, for tests that
  * need real logins, revocation or re-authentication: {@code PortcullisServer.start(war, payaraMicroJar, folder,
  * Map.of("portcullis.users.bcrypt-cost", "4"))}. It brings what it runs on: an embedded Derby database in a fresh
- * folder under {@code folder} (the Derby jars are the kit's own dependencies), Portcullis's pre-boot settings, and
- * a listener on {@code 127.0.0.1} and a free port. Its tokens are its own: the kit never signs with them.
+ * folder under {@code folder} (the Derby jars are the kit's own dependencies), Portcullis's server settings and
+ * library, and a listener on {@code 127.0.0.1} and a free port. Its tokens are its own: the kit never signs with them.
  */
 public final class PortcullisServer implements AutoCloseable {
     private static final Duration STARTUP_LIMIT = Duration.ofMinutes(3);
@@ -55,7 +55,7 @@ public final class PortcullisServer implements AutoCloseable {
             configuration.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.addAll(List.of("-jar", payaraMicroJar.toAbsolutePath().toString(), "--port", String.valueOf(port),
                     "--nocluster", "--disablephonehome", "--rootdir", home.resolve("root").toString(),
-                    "--addlibs", derbyLibraries(home.resolve("lib")).toString(),
+                    "--addlibs", serverLibraries(home.resolve("lib")).toString(),
                     "--prebootcommandfile", preBootCommands(home).toString(),
                     "--postbootcommandfile", copyOf("post-boot-commands.asadmin", home).toString(),
                     "--contextroot", "/", "--deploy", war.toAbsolutePath().toString()));
@@ -92,8 +92,10 @@ public final class PortcullisServer implements AutoCloseable {
                 + "mp.jwt.verify.publickey.algorithm=RS256\n";
     }
 
-    private static Path derbyLibraries(Path folder) throws IOException {
+    /** The Derby jars of the test classpath, and Portcullis's own Payara Micro library (its JSON error pages). */
+    private static Path serverLibraries(Path folder) throws IOException {
         Files.createDirectories(folder);
+        copyOf("portcullis-payara.jar", folder);
         for (String derbyClass : DERBY_CLASSES) {
             URL found = PortcullisServer.class.getClassLoader().getResource(derbyClass);
             if (found == null || !"jar".equals(found.getProtocol())) {

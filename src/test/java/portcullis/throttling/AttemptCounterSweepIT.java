@@ -13,12 +13,14 @@ import portcullis.fixtures.TestDatabase;
 import portcullis.fixtures.TestUsers;
 import portcullis.http.Api;
 import portcullis.http.RawHttp;
+import portcullis.servers.OwnServers;
 import portcullis.servers.PayaraMicroProcess;
 
 /**
  * Attempt counts live in the database, one row per account or address: the sweep deletes rows idle for longer than
  * the longest window, so that spraying keys cannot fill the table. Windows and sweep shortened to a second here.
  */
+@OwnServers
 public class AttemptCounterSweepIT {
 
     @Test

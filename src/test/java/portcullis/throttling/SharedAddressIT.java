@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import portcullis.fixtures.TestUsers;
 import portcullis.fixtures.TestUsers.Registered;
 import portcullis.http.Api;
@@ -20,6 +21,7 @@ import portcullis.servers.SharedServer;
  * who have logged in from it before, while an attacker cycling accounts from it is still slowed down. Default limits:
  * 20 failures per address, 5 per account. Each test is a client of its own (127.x.y.z).
  */
+@Isolated // what it counts depends on how long the attack takes: nothing runs beside it
 @SharedServer({"portcullis.throttling.address-failures=20", "portcullis.throttling.registrations-per-address=100"})
 public class SharedAddressIT {
     private static final int ATTACK = 1_000;
