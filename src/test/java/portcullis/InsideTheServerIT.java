@@ -45,6 +45,7 @@ import portcullis.login.LoggedIn;
 import portcullis.revocation.RevocationList;
 import portcullis.revocation.Revocations;
 import portcullis.revocation.TokenStanding;
+import portcullis.servers.OwnServers;
 import portcullis.throttling.AccountThrottling;
 import portcullis.throttling.LoginThrottle;
 import portcullis.throttling.TooManyAttemptsException;
@@ -58,6 +59,7 @@ import portcullis.users.Users;
  * migrations as applied. One class, so that all of it shares one server start: the key rotation schedule, the
  * throttle's arithmetic, the revocation list's catch-up, the credential check, the schema.
  */
+@OwnServers // its one Arquillian deployment is the only user of the Arquillian servers' database
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public class InsideTheServerIT {
